@@ -1,0 +1,116 @@
+import { STATUS_CODES } from 'node:http';
+
+/** One entry of `validation.errors` or `validation.warnings`. */
+export interface ValidationItem {
+  itemId?: string;
+  message: string;
+  validatorName?: string;
+}
+
+/** The `validation` member of the envelope: both arrays are always present. */
+export interface Validation {
+  errors: ValidationItem[];
+  warnings: ValidationItem[];
+}
+
+export type ErrorHeaders = Record<string, string | number | readonly string[]>;
+
+export interface CodatErrorOptions {
+  /** Name that prefixes the envelope's `error`: `"<exception>: <message>"`. */
+  exception?: string;
+  /** Service named in the envelope, instead of the middleware's `service`. */
+  service?: string;
+  validation?: { errors?: readonly ValidationItem[]; warnings?: readonly ValidationItem[] };
+  /** Extra response headers, sent with the error response. */
+  headers?: ErrorHeaders;
+  /** Show the message to the client. Defaults to true below 500, false from 500. */
+  expose?: boolean;
+  cause?: unknown;
+}
+
+export interface CodatErrorInit extends CodatErrorOptions {
+  /** HTTP status, an integer in 400–599 (the subclasses set their own). */
+  status?: number;
+}
+
+const brand = Symbol.for('codat-errors.CodatError');
+
+/** Catalog classes are named for their status, not for an exception: their name never prefixes `error`. */
+const catalogClasses = new WeakSet<object>();
+
+export function markCatalogClass(errorClass: object): void {
+  catalogClasses.add(errorClass);
+}
+
+export function reasonPhrase(status: number): string {
+  return STATUS_CODES[status] ?? 'Unknown Error';
+}
+
+export function isErrorStatus(status: unknown): status is number {
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599;
+}
+
+/**
+ * True for any error of this package, also one made by another loaded copy of it.
+ *
+ * @example
+ * if (isCodatError(err)) console.log(err.statusCode);
+ */
+export function isCodatError(value: unknown): value is CodatError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+}
+
+/**
+ * Base of the catalog: an error that knows its status and its place in the envelope.
+ * Compatible with http-errors (`status`, `statusCode`, `expose`, `headers`).
+ *
+ * @example
+ * throw new CodatError('Ledger locked', { status: 423, exception: 'LedgerLockedException' });
+ */
+export class CodatError extends Error {
+  /** Status used when the constructor is given none; each subclass sets its own. */
+  static status = 500;
+
+  readonly status: number;
+  readonly statusCode: number;
+  readonly expose: boolean;
+  readonly exception: string | undefined;
+  readonly service: string | undefined;
+  readonly validation: Validation | undefined;
+  readonly headers: ErrorHeaders;
+
+  constructor(message?: string, options: CodatErrorInit = {}) {
+    const errorClass = new.target;
+    const status = options.status ?? errorClass.status;
+    if (!isErrorStatus(status)) {
+      throw new TypeError(`codat-errors: status must be an integer from 400 to 599, got ${String(status)}`);
+    }
+    super(message ?? reasonPhrase(status), 'cause' in options ? { cause: options.cause } : undefined);
+    this.name = errorClass.name;
+    this.status = status;
+    this.statusCode = status;
+    this.expose = options.expose ?? status < 500;
+    this.exception = options.exception ?? (catalogClasses.has(errorClass) ? undefined : errorClass.name);
+    this.service = options.service;
+    this.validation = options.validation && {
+      errors: [...(options.validation.errors ?? [])],
+      warnings: [...(options.validation.warnings ?? [])],
+    };
+    this.headers = options.headers ?? {};
+  }
+
+  /** `instanceof` also holds for errors made by another loaded copy of this package. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (!isCodatError(value)) return false;
+    for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
+      const errorClass: unknown = proto.constructor;
+      if (typeof errorClass === 'function' && errorClass.name === this.name && brand in errorClass) return true;
+    }
+    return false;
+  }
+}
+
+Object.defineProperty(CodatError.prototype, brand, { value: true });
+Object.defineProperty(CodatError, brand, { value: true });
+markCatalogClass(CodatError);

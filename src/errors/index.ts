@@ -1,0 +1,4 @@
+export * from './codat-error.js';
+export * from './request-errors.js';
+export * from './limit-exceeded.js';
+export * from './server-errors.js';

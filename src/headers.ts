@@ -1,0 +1,33 @@
+export type HeaderValue = string | readonly string[];
+export type HeaderList = ReadonlyArray<readonly [name: string, value: HeaderValue]>;
+
+const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const unsafeValueCharacter = /[^\t\x20-\x7e\x80-\xff]/;
+
+function safeValue(value: unknown): HeaderValue | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === 'string') return unsafeValueCharacter.test(value) ? undefined : value;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' && !unsafeValueCharacter.test(v))) return value as string[];
+  return undefined;
+}
+
+/**
+ * The headers an error asks for that can be sent as they are: names lower-cased and limited to
+ * `allowed` when given; a value Node would refuse (CR, LF, characters above 0xFF) is dropped, so
+ * that a header can never turn an error response into a crash.
+ */
+export function safeHeaders(source: unknown, allowed?: ReadonlySet<string>): HeaderList {
+  const headers: Array<readonly [string, HeaderValue]> = [];
+  try {
+    if (typeof source !== 'object' || source === null) return headers;
+    for (const [rawName, rawValue] of Object.entries(source)) {
+      const name = rawName.toLowerCase();
+      if (allowed ? !allowed.has(name) : !token.test(name)) continue;
+      const value = safeValue(rawValue);
+      if (value !== undefined) headers.push([name, value]);
+    }
+  } catch {
+    // A hostile headers object (a Proxy whose traps throw) contributes nothing.
+  }
+  return headers;
+}

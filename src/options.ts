@@ -1,0 +1,73 @@
+import { nanoid } from 'nanoid';
+import { createCorrelator } from './correlation.js';
+import { defaultService } from './envelope.js';
+
+/** A pino-compatible logger: `warn` gets 4xx, `error` gets 5xx. */
+export interface ErrorLogger {
+  warn(details: object, message: string): unknown;
+  error(details: object, message: string): unknown;
+}
+
+export interface CodatErrorsOptions {
+  /** Service named in envelopes. Default `PublicApi`. */
+  service?: string;
+  /** Request and response header that carries the correlation id. Default `x-correlation-id`. */
+  correlationHeader?: string;
+  /** Makes a correlation id when the request brings none that can be used. Default `nanoid()`. */
+  generateId?: () => string;
+  /** Reuse a valid id from the request header. Default true. */
+  trustIncomingId?: boolean;
+  /** Receives every mapped error with its correlation id, status, method and path. */
+  logger?: ErrorLogger;
+}
+
+/** The options checked once, at start-up, into what each request needs. */
+export interface Settings {
+  readonly service: string;
+  readonly correlationHeader: string;
+  readonly correlate: (incoming: unknown) => string;
+  readonly logger: ErrorLogger | undefined;
+}
+
+const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+const checks: Record<keyof CodatErrorsOptions, [(value: unknown) => boolean, string]> = {
+  service: [(v) => typeof v === 'string' && v.trim() !== '', 'a non-empty string such as "PublicApi"'],
+  correlationHeader: [(v) => typeof v === 'string' && headerName.test(v), 'a header name such as "x-correlation-id"'],
+  generateId: [(v) => typeof v === 'function', 'a function that returns a new id'],
+  trustIncomingId: [(v) => typeof v === 'boolean', 'true or false'],
+  logger: [
+    (v) => typeof v === 'object' && v !== null && typeof (v as ErrorLogger).warn === 'function' && typeof (v as ErrorLogger).error === 'function',
+    'a logger with warn(obj, msg) and error(obj, msg) methods, such as a pino instance',
+  ],
+};
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' || typeof value === 'function') return `a${typeof value === 'object' ? 'n' : ''} ${typeof value}`;
+  return String(value);
+}
+
+/** Checks the options; an invalid one throws here, at start-up, saying what to pass instead. */
+export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('codat-errors: options must be an object, such as { service: "PublicApi" }');
+  }
+  for (const [key, value] of Object.entries(options)) {
+    const check = checks[key as keyof CodatErrorsOptions];
+    if (!check) {
+      throw new TypeError(`codat-errors: unknown option "${key}"; the options are ${Object.keys(checks).join(', ')}`);
+    }
+    if (value !== undefined && !check[0](value)) {
+      throw new TypeError(`codat-errors: option "${key}" must be ${check[1]}, got ${describe(value)}`);
+    }
+  }
+  return {
+    service: options.service ?? defaultService,
+    correlationHeader: (options.correlationHeader ?? 'x-correlation-id').toLowerCase(),
+    correlate: createCorrelator({ trustIncomingId: options.trustIncomingId ?? true, generateId: options.generateId ?? nanoid }),
+    logger: options.logger,
+  };
+}

@@ -1,0 +1,36 @@
+import { types } from 'node:util';
+import type { ErrorLogger } from './options.js';
+
+export interface ErrorDetails {
+  correlationId: string;
+  statusCode: number;
+  method: string;
+  path: string;
+}
+
+/**
+ * Hands a mapped error to the app's logger: 5xx to `error`, 4xx to `warn`. A logger that throws
+ * or rejects changes nothing about the response.
+ */
+export function logError(logger: ErrorLogger | undefined, thrown: unknown, details: ErrorDetails, message: string): void {
+  if (!logger) return;
+  try {
+    const entry = thrown === undefined ? details : { err: thrown, ...details };
+    const result: unknown = details.statusCode >= 500 ? logger.error(entry, message) : logger.warn(entry, message);
+    if (result instanceof Promise) result.catch(ignore);
+  } catch {
+    // The response matters more than the log line.
+  }
+}
+
+function ignore(): void {}
+
+/** Listeners of Koa's `app.on('error')` expect an Error: a thrown non-error is wrapped, kept as `cause`. */
+export function asError(thrown: unknown): Error {
+  try {
+    if (types.isNativeError(thrown) || thrown instanceof Error) return thrown as Error;
+  } catch {
+    // A revoked Proxy cannot even be asked.
+  }
+  return new Error('A non-error value was thrown', { cause: thrown });
+}
