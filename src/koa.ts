@@ -3,7 +3,7 @@ import type { Stream } from 'node:stream';
 import { normalize } from './normalize.js';
 import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
 import { isStaleHeader, renderProblem } from './render.js';
-import { asError, logError } from './report.js';
+import { asError, logError, type Thrown } from './report.js';
 
 /** The part of Koa's context this middleware uses (Koa 2 and 3 alike). */
 export interface KoaContext {
@@ -41,26 +41,27 @@ export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
     try {
       await next();
     } catch (thrown) {
-      respond(ctx, settings, correlationId, thrown);
+      respond(ctx, settings, correlationId, { thrown });
       return;
     }
     if (ctx.body == null && ctx.status >= 400) {
-      respond(ctx, settings, correlationId, undefined);
+      // Nothing was thrown, but downstream left an error status with no body (an unmatched route).
+      respond(ctx, settings, correlationId);
     } else if (isStream(ctx.body)) {
       // Koa reports a stream body's error to ctx.onerror, after this middleware has returned.
       ctx.onerror = (thrown: unknown) => {
-        if (thrown != null) respond(ctx, settings, correlationId, thrown, true);
+        if (thrown != null) respond(ctx, settings, correlationId, { thrown }, true);
       };
     }
   };
 }
 
-function respond(ctx: KoaContext, settings: Settings, correlationId: string, thrown: unknown, afterResponse = false): void {
-  const problem = thrown === undefined ? normalize({ status: ctx.status }) : normalize(thrown);
+function respond(ctx: KoaContext, settings: Settings, correlationId: string, failure?: Thrown, afterResponse = false): void {
+  const problem = normalize(failure ? failure.thrown : { status: ctx.status });
   const response = renderProblem(problem, settings.service, correlationId);
   const details = { correlationId, statusCode: response.status, method: ctx.method, path: ctx.path };
-  logError(settings.logger, thrown, details, response.envelope.error);
-  if (thrown !== undefined && response.status >= 500) emitError(ctx, thrown);
+  logError(settings.logger, failure, details, response.envelope.error);
+  if (failure && response.status >= 500) emitError(ctx, failure.thrown);
 
   const res = ctx.res;
   if (ctx.headerSent || !ctx.writable) {

@@ -1,6 +1,11 @@
 import { types } from 'node:util';
 import type { ErrorLogger } from './options.js';
 
+/** A thrown value, boxed so that `throw undefined` stays apart from "nothing was thrown". */
+export interface Thrown {
+  thrown: unknown;
+}
+
 export interface ErrorDetails {
   correlationId: string;
   statusCode: number;
@@ -12,10 +17,10 @@ export interface ErrorDetails {
  * Hands a mapped error to the app's logger: 5xx to `error`, 4xx to `warn`. A logger that throws
  * or rejects changes nothing about the response.
  */
-export function logError(logger: ErrorLogger | undefined, thrown: unknown, details: ErrorDetails, message: string): void {
+export function logError(logger: ErrorLogger | undefined, failure: Thrown | undefined, details: ErrorDetails, message: string): void {
   if (!logger) return;
   try {
-    const entry = thrown === undefined ? details : { err: thrown, ...details };
+    const entry = failure ? { err: failure.thrown, ...details } : details;
     const result: unknown = details.statusCode >= 500 ? logger.error(entry, message) : logger.warn(entry, message);
     if (result instanceof Promise) result.catch(ignore);
   } catch {
