@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Stream } from 'node:stream';
+import { Readable } from 'node:stream';
 import { normalize } from './normalize.js';
 import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
 import { isStaleHeader, renderProblem } from './render.js';
@@ -38,21 +38,31 @@ export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
     const correlationId = correlate(ctx.req.headers[correlationHeader]);
     ctx.state.correlationId = correlationId;
     ctx.set(correlationHeader, correlationId);
+
+    let answered = false;
+    const fail = (failure?: Thrown, afterResponse = false) => {
+      if (answered) return;
+      answered = true;
+      respond(ctx, settings, correlationId, failure, afterResponse);
+    };
+    let returned = false;
     try {
       await next();
+      if (isStream(ctx.body)) {
+        // Koa reports a stream error to ctx.onerror (Koa 3 from its pipeline and again from on-finished).
+        // Before this middleware returns, the error is caught below instead.
+        ctx.onerror = (thrown: unknown) => {
+          if (thrown != null && returned) fail({ thrown }, true);
+        };
+        // An error before the stream's first chunk still has a whole response to write: wait for that chunk.
+        if (!ctx.headerSent) await firstChunk(ctx.body);
+      }
     } catch (thrown) {
-      respond(ctx, settings, correlationId, { thrown });
-      return;
+      fail({ thrown });
     }
-    if (ctx.body == null && ctx.status >= 400) {
-      // Nothing was thrown, but downstream left an error status with no body (an unmatched route).
-      respond(ctx, settings, correlationId);
-    } else if (isStream(ctx.body)) {
-      // Koa reports a stream body's error to ctx.onerror, after this middleware has returned.
-      ctx.onerror = (thrown: unknown) => {
-        if (thrown != null) respond(ctx, settings, correlationId, { thrown }, true);
-      };
-    }
+    returned = true;
+    // Nothing was thrown, but downstream left an error status with no body (an unmatched route).
+    if (ctx.body == null && ctx.status >= 400) fail();
   };
 }
 
@@ -99,6 +109,20 @@ function routerAllowedMethods(ctx: KoaContext): string {
   return [...new Set(matched.flatMap((layer) => layer.methods ?? []))].join(', ');
 }
 
-function isStream(body: unknown): body is Stream {
-  return typeof body === 'object' && body !== null && typeof (body as Stream).pipe === 'function';
+function isStream(body: unknown): body is Readable {
+  return body instanceof Readable;
+}
+
+/** Settles when the stream has data ready or has ended; rejects if it fails first. */
+function firstChunk(stream: Readable): Promise<void> {
+  if (stream.errored) return Promise.reject(stream.errored);
+  if (stream.readableLength > 0 || stream.readableEnded || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      stream.off('readable', settle).off('end', settle).off('close', settle).off('error', settle);
+      if (error) reject(error);
+      else resolve();
+    };
+    stream.on('readable', settle).on('end', settle).on('close', settle).on('error', settle);
+  });
 }

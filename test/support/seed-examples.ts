@@ -1,0 +1,39 @@
+// The contract's three examples, verbatim from ENVELOPE.md (and the original page beside it).
+export const seedExamples = {
+  companyLimit: `{
+  "statusCode": 402,
+  "service": "PublicApi",
+  "error": "CompanyValidationException: Company limit exceeded",
+  "correlationId": "00000000-0000-0000-0000-000000000000",
+  "validation": {
+    "errors": [
+      {
+        "itemId": "Company",
+        "message": "Company limit exceeded. Learn more at https://docs.codat.io/using-the-api/errors",
+        "validatorName": "CreateCompany"
+      }
+    ],
+    "warnings": []
+  }
+}`,
+  accountExpired: `{
+  "statusCode": 402,
+  "service": "PublicApi",
+  "error": "Payment Required",
+  "correlationId": "00000000-0000-0000-0000-000000000000",
+  "validation": {
+    "errors": [
+      {
+        "message": "Account expired. Learn more at https://docs.codat.io/using-the-api/errors"
+      }
+    ],
+    "warnings": []
+  }
+}`,
+  downstream: `{
+  "statusCode": 404,
+  "service": "QuickBooksOnline",
+  "error": "InvoicePdfNotFoundException: Invoice not found for company 360cb9b3-d9cf-4f66-b8db-8a3523fe3dc5 and invoice ID 12345",
+  "correlationId": "131f0225-5467-421a-b179-4531d6b4a942"
+}`,
+};
