@@ -9,7 +9,10 @@ import {
 
 const docsUrl = 'https://docs.codat.io/using-the-api/errors';
 
-/** Each route of the example, with the status it answers. */
+/**
+ * Each route of the example, with the status it answers.
+ * @type {Array<[method: string, path: string, status: number]>}
+ */
 export const routes = [
   ['GET', '/', 200],
   ['GET', '/companies?page=x', 400],

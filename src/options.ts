@@ -10,15 +10,15 @@ export interface ErrorLogger {
 
 export interface CodatErrorsOptions {
   /** Service named in envelopes. Default `PublicApi`. */
-  service?: string;
+  service?: string | undefined;
   /** Request and response header that carries the correlation id. Default `x-correlation-id`. */
-  correlationHeader?: string;
+  correlationHeader?: string | undefined;
   /** Makes a correlation id when the request brings none that can be used. Default `nanoid()`. */
-  generateId?: () => string;
+  generateId?: (() => string) | undefined;
   /** Reuse a valid id from the request header. Default true. */
-  trustIncomingId?: boolean;
+  trustIncomingId?: boolean | undefined;
   /** Receives every mapped error with its correlation id, status, method and path. */
-  logger?: ErrorLogger;
+  logger?: ErrorLogger | undefined;
 }
 
 /** The options checked once, at start-up, into what each request needs. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import Koa3 from 'koa';
+import Koa3, { type Context } from 'koa';
 // @ts-expect-error: Koa 2 is installed under an alias and has no types of its own here.
 import Koa2 from 'koa2';
 import { codatErrors, LimitExceeded, type ErrorLogger } from 'codat-errors';
@@ -55,7 +55,7 @@ for (const [koaName, Koa] of [['Koa 3', Koa3], ['Koa 2', Koa2]] as const) {
   async function start(logger?: ErrorLogger) {
     const app = new Koa();
     const emitted: Array<{ error: Error; correlationId: unknown }> = [];
-    app.on('error', (error: Error, ctx: Koa.Context) => emitted.push({ error, correlationId: ctx.state.correlationId }));
+    app.on('error', (error: Error, ctx: Context) => emitted.push({ error, correlationId: ctx.state.correlationId }));
     app.use(codatErrors(logger ? { logger } : {}));
     routes(app);
     const { url } = await serve(app.callback());
