@@ -1,4 +1,5 @@
 import { isErrorStatus, type Validation } from './errors/codat-error.js';
+import { resolveLimits, type Limits } from './limits.js';
 import { normalize, type Problem } from './normalize.js';
 
 /** The body of every error response, keys in this order. */
@@ -12,8 +13,10 @@ export interface ErrorEnvelope {
 
 export interface EnvelopeContext {
   /** Service named when the error names none. Defaults to `PublicApi`. */
-  service?: string;
+  service?: string | undefined;
   correlationId: string;
+  /** Caps on the `error` text and on validation items; see the README for the defaults. */
+  limits?: Partial<Limits> | undefined;
 }
 
 export const defaultService = 'PublicApi';
@@ -36,8 +39,8 @@ export function envelopeOf(problem: Problem, service: string, correlationId: str
  * toEnvelope(new NotFound('No such invoice'), { correlationId: 'abc' });
  * // { statusCode: 404, service: 'PublicApi', error: 'No such invoice', correlationId: 'abc' }
  */
-export function toEnvelope(thrown: unknown, { service = defaultService, correlationId }: EnvelopeContext): ErrorEnvelope {
-  return envelopeOf(normalize(thrown), service, correlationId);
+export function toEnvelope(thrown: unknown, { service = defaultService, correlationId, limits }: EnvelopeContext): ErrorEnvelope {
+  return envelopeOf(normalize(thrown, resolveLimits(limits)), service, correlationId);
 }
 
 const envelopeKeys = ['statusCode', 'service', 'error', 'correlationId', 'validation'];

@@ -2,4 +2,5 @@ export * from './errors/index.js';
 export { toEnvelope, isErrorEnvelope, type ErrorEnvelope, type EnvelopeContext } from './envelope.js';
 export { isValidCorrelationId } from './correlation.js';
 export type { CodatErrorsOptions, ErrorLogger } from './options.js';
+export type { Limits } from './limits.js';
 export { codatErrors, type KoaContext, type KoaMiddleware } from './koa.js';

@@ -67,7 +67,7 @@ export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
 }
 
 function respond(ctx: KoaContext, settings: Settings, correlationId: string, failure?: Thrown, afterResponse = false): void {
-  const problem = normalize(failure ? failure.thrown : { status: ctx.status });
+  const problem = normalize(failure ? failure.thrown : { status: ctx.status }, settings.limits);
   const response = renderProblem(problem, settings.service, correlationId);
   const details = { correlationId, statusCode: response.status, method: ctx.method, path: ctx.path };
   logError(settings.logger, failure, details, response.envelope.error);

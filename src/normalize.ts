@@ -1,5 +1,6 @@
 import { isCodatError, isErrorStatus, reasonPhrase, type CodatError, type Validation, type ValidationItem } from './errors/codat-error.js';
 import { safeHeaders, type HeaderList } from './headers.js';
+import { defaultLimits, type Limits } from './limits.js';
 
 /** What the envelope and the response need of a thrown value, already masked. */
 export interface Problem {
@@ -28,11 +29,11 @@ export const internalServerError: Problem = Object.freeze({
  * integer status in 400–599 keeps it (and its message only when exposed and below 500); everything
  * else is a 500 that shows nothing of what was thrown.
  */
-export function normalize(thrown: unknown): Problem {
+export function normalize(thrown: unknown, limits: Limits = defaultLimits): Problem {
   try {
-    if (isCodatError(thrown)) return fromCatalog(thrown);
+    if (isCodatError(thrown)) return fromCatalog(thrown, limits);
     if ((typeof thrown === 'object' && thrown !== null) || typeof thrown === 'function') {
-      return fromForeign(thrown as Record<string, unknown>);
+      return fromForeign(thrown as Record<string, unknown>, limits);
     }
   } catch {
     // A getter or Proxy trap that throws: the value cannot be trusted for anything.
@@ -40,56 +41,70 @@ export function normalize(thrown: unknown): Problem {
   return internalServerError;
 }
 
-function fromCatalog(error: CodatError): Problem {
+function fromCatalog(error: CodatError, limits: Limits): Problem {
   const status = error.status;
   if (!isErrorStatus(status)) return internalServerError;
   const exposed = error.expose === true;
   return {
     status,
-    error: exposed ? errorText(error.exception, error.message, status) : reasonPhrase(status),
+    error: exposed ? errorText(error.exception, error.message, status, limits) : reasonPhrase(status),
     service: typeof error.service === 'string' && error.service !== '' ? error.service : undefined,
-    validation: exposed ? safeValidation(error.validation) : undefined,
+    validation: exposed ? safeValidation(error.validation, limits) : undefined,
     headers: safeHeaders(error.headers),
   };
 }
 
-function fromForeign(error: Record<string, unknown>): Problem {
+function fromForeign(error: Record<string, unknown>, limits: Limits): Problem {
   const boom = error.isBoom === true ? (error.output as Record<string, unknown> | undefined) : undefined;
   const status = [error.status, error.statusCode, boom?.statusCode].find(isErrorStatus);
   if (status === undefined) return internalServerError;
   const exposed = status < 500 && (boom !== undefined || error.expose === true);
   return {
     status,
-    error: exposed ? errorText(undefined, error.message, status) : reasonPhrase(status),
+    error: exposed ? errorText(undefined, error.message, status, limits) : reasonPhrase(status),
     service: undefined,
     validation: undefined,
     headers: safeHeaders(boom ? boom.headers : error.headers, foreignHeaderAllowlist),
   };
 }
 
-function errorText(exception: unknown, message: unknown, status: number): string {
+function errorText(exception: unknown, message: unknown, status: number, limits: Limits): string {
   const text = typeof message === 'string' && message !== '' ? message : reasonPhrase(status);
-  return typeof exception === 'string' && exception !== '' ? `${exception}: ${text}` : text;
+  const error = typeof exception === 'string' && exception !== '' ? `${exception}: ${text}` : text;
+  return error.slice(0, limits.errorLength);
 }
 
-function safeValidation(validation: unknown): Validation | undefined {
+function safeValidation(validation: unknown, limits: Limits): Validation | undefined {
   if (typeof validation !== 'object' || validation === null) return undefined;
   const { errors, warnings } = validation as Record<string, unknown>;
-  return { errors: safeItems(errors), warnings: safeItems(warnings) };
+  return { errors: safeItems(errors, limits), warnings: safeItems(warnings, limits) };
 }
 
-/** Items rebuilt key by key, in contract order, with nothing but the three known string fields. */
-function safeItems(items: unknown): ValidationItem[] {
+/**
+ * Items rebuilt key by key, in contract order, with nothing but the three known fields: numbers and
+ * booleans become strings, anything else is dropped, and so is an item left without a message.
+ */
+function safeItems(items: unknown, limits: Limits): ValidationItem[] {
   if (!Array.isArray(items)) return [];
   const safe: ValidationItem[] = [];
   for (const item of items) {
-    if (typeof item !== 'object' || item === null || typeof item.message !== 'string') continue;
-    const { itemId, message, validatorName } = item as Record<string, unknown>;
+    if (safe.length === limits.items) break;
+    if (typeof item !== 'object' || item === null) continue;
+    const message = field(item.message, limits);
+    if (message === undefined) continue;
+    const itemId = field(item.itemId, limits);
+    const validatorName = field(item.validatorName, limits);
     safe.push({
-      ...(typeof itemId === 'string' && { itemId }),
-      message: message as string,
-      ...(typeof validatorName === 'string' && { validatorName }),
+      ...(itemId !== undefined && { itemId }),
+      message,
+      ...(validatorName !== undefined && { validatorName }),
     });
   }
   return safe;
+}
+
+function field(value: unknown, limits: Limits): string | undefined {
+  if (typeof value === 'string') return value.slice(0, limits.fieldLength);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { nanoid } from 'nanoid';
 import { createCorrelator } from './correlation.js';
 import { defaultService } from './envelope.js';
+import { isLimits, resolveLimits, type Limits } from './limits.js';
 
 /** A pino-compatible logger: `warn` gets 4xx, `error` gets 5xx. */
 export interface ErrorLogger {
@@ -19,6 +20,8 @@ export interface CodatErrorsOptions {
   trustIncomingId?: boolean | undefined;
   /** Receives every mapped error with its correlation id, status, method and path. */
   logger?: ErrorLogger | undefined;
+  /** Caps on what an error can put in a response. Default `{ errorLength: 1024, fieldLength: 1024, items: 100 }`. */
+  limits?: Partial<Limits> | undefined;
 }
 
 /** The options checked once, at start-up, into what each request needs. */
@@ -27,6 +30,7 @@ export interface Settings {
   readonly correlationHeader: string;
   readonly correlate: (incoming: unknown) => string;
   readonly logger: ErrorLogger | undefined;
+  readonly limits: Limits;
 }
 
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -40,6 +44,7 @@ const checks: Record<keyof CodatErrorsOptions, [(value: unknown) => boolean, str
     (v) => typeof v === 'object' && v !== null && typeof (v as ErrorLogger).warn === 'function' && typeof (v as ErrorLogger).error === 'function',
     'a logger with warn(obj, msg) and error(obj, msg) methods, such as a pino instance',
   ],
+  limits: [isLimits, 'an object of positive integers: { errorLength, fieldLength, items }'],
 };
 
 function describe(value: unknown): string {
@@ -69,5 +74,6 @@ export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
     correlationHeader: (options.correlationHeader ?? 'x-correlation-id').toLowerCase(),
     correlate: createCorrelator({ trustIncomingId: options.trustIncomingId ?? true, generateId: options.generateId ?? nanoid }),
     logger: options.logger,
+    limits: resolveLimits(options.limits),
   };
 }

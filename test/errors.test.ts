@@ -84,12 +84,12 @@ describe('toEnvelope and isErrorEnvelope', () => {
     assert.deepEqual(toEnvelope(new Error('secret'), { correlationId: 'abc' }), { statusCode: 500, service: 'PublicApi', error: 'Internal Server Error', correlationId: 'abc' });
   });
 
-  it('keeps only the three known string fields of validation items, in order', () => {
+  it('keeps only the three known fields of validation items, in order', () => {
     const error = new BadRequest('bad', { validation: { errors: [
       { validatorName: 'V', message: 'm', itemId: 'i', stack: 'secret' } as never,
       { message: 42 } as never,
     ], warnings: [{ message: 'w', itemId: 7 } as never] } });
-    assert.equal(JSON.stringify(toEnvelope(error, { correlationId: 'c' }).validation), '{"errors":[{"itemId":"i","message":"m","validatorName":"V"}],"warnings":[{"message":"w"}]}');
+    assert.equal(JSON.stringify(toEnvelope(error, { correlationId: 'c' }).validation), '{"errors":[{"itemId":"i","message":"m","validatorName":"V"},{"message":"42"}],"warnings":[{"itemId":"7","message":"w"}]}');
   });
 
   it('recognises exactly the envelope shape', () => {

@@ -11,7 +11,11 @@ describe('invalid options throw at start-up, saying what to pass', () => {
     [{ trustIncomingId: 'yes' }, /option "trustIncomingId" must be true or false, got "yes"/],
     [{ logger: console.log }, /option "logger" must be a logger with warn\(obj, msg\) and error\(obj, msg\) methods, such as a pino instance, got a function/],
     [{ logger: { warn() {} } }, /option "logger" must be a logger.*got an object/],
-    [{ servce: 'PublicApi' }, /unknown option "servce"; the options are service, correlationHeader, generateId, trustIncomingId, logger/],
+    [{ servce: 'PublicApi' }, /unknown option "servce"; the options are service, correlationHeader, generateId, trustIncomingId, logger, limits/],
+    [{ limits: { items: 0 } }, /option "limits" must be an object of positive integers: \{ errorLength, fieldLength, items \}, got an object/],
+    [{ limits: { errorLength: 1.5 } }, /option "limits" must be an object of positive integers/],
+    [{ limits: { maxItems: 5 } }, /option "limits" must be an object of positive integers/],
+    [{ limits: 100 }, /option "limits" must be an object of positive integers.*got 100/],
     ['PublicApi', /options must be an object/],
     [null, /options must be an object/],
   ];
@@ -25,6 +29,6 @@ describe('invalid options throw at start-up, saying what to pass', () => {
     assert.equal(typeof codatErrors(), 'function');
     assert.equal(typeof codatErrors({ service: undefined }), 'function');
     const logger = { warn() {}, error() {} };
-    assert.equal(typeof codatErrors({ service: 'Api', correlationHeader: 'Request-Id', generateId: () => 'x', trustIncomingId: false, logger }), 'function');
+    assert.equal(typeof codatErrors({ service: 'Api', correlationHeader: 'Request-Id', generateId: () => 'x', trustIncomingId: false, logger, limits: { items: 5 } }), 'function');
   });
 });
