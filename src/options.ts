@@ -42,7 +42,7 @@ const checks: Record<keyof CodatErrorsOptions, [(value: unknown) => boolean, str
   ],
 };
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
