@@ -20,11 +20,12 @@ function replaceQuery(req: Request, query: unknown): void {
 export function validate(schemas: RequestSchemas, options?: ValidateOptions): RequestHandler {
   const check = createRequestCheck(schemas, options);
   return function validateRequest(req, _res, next) {
-    check({ body: req.body, query: req.query, params: req.params }).then((values) => {
-      if ('body' in values) req.body = values.body;
-      if ('query' in values) replaceQuery(req, values.query);
-      if ('params' in values) req.params = values.params as Request['params'];
-      next();
-    }, next);
+    check({ body: req.body, query: req.query, params: req.params })
+      .then((values) => {
+        if ('body' in values) req.body = values.body;
+        if ('query' in values) replaceQuery(req, values.query);
+        if ('params' in values) req.params = values.params as Request['params'];
+      })
+      .then(() => next(), next);
   };
 }
