@@ -7,7 +7,7 @@ import Koa3 from 'koa';
 // @ts-expect-error: Koa 2 is installed under an alias and has no types of its own here.
 import Koa2 from 'koa2';
 import * as z from 'zod';
-import { BadRequest, codatErrors, isErrorEnvelope, validate, type RequestSchemas } from 'codat-errors';
+import { BadRequest, codatErrors, isErrorEnvelope, validate, type PartValidator, type RequestSchemas } from 'codat-errors';
 import { companySchemas, invalidBody, validBody } from './support/company-schemas.ts';
 import { envelopeText } from './support/envelope-text.ts';
 import { request, serve } from './support/serve.ts';
@@ -112,6 +112,7 @@ for (const [koaName, Koa] of [['Koa 3', Koa3], ['Koa 2', Koa2]] as const) {
     const Total = z.number();
     const ajv = new Ajv({ allErrors: true });
     const checkNote = ajv.compile({ type: 'object', properties: { note: { type: 'string', maxLength: 3 } } });
+    class CompanyValidationException extends BadRequest {}
     const { url } = await start((router) => {
       router.post('/invoices', async (ctx) => {
         const result = await Invoice['~standard'].validate(ctx.request.body);
@@ -123,6 +124,10 @@ for (const [koaName, Koa] of [['Koa 3', Koa3], ['Koa 2', Koa2]] as const) {
       router.post('/warnings-only', async (ctx) => {
         const result = await Invoice['~standard'].validate(ctx.request.body);
         if (result.issues) throw BadRequest.fromIssues([], { warnings: result.issues, message: 'Check your invoice' });
+      });
+      router.post('/subclass', async (ctx) => {
+        const result = await Invoice['~standard'].validate(ctx.request.body);
+        if (result.issues) throw CompanyValidationException.fromIssues(result.issues);
       });
       router.post('/ajv', (ctx) => {
         checkNote(ctx.request.body);
@@ -146,6 +151,13 @@ for (const [koaName, Koa] of [['Koa 3', Koa3], ['Koa 2', Koa2]] as const) {
       assert.equal(isErrorEnvelope(reply.body), true);
     });
 
+    it('makes an instance of the subclass it is called on, named for it', async () => {
+      const reply = await request(`${url}/subclass`, json({}));
+      assert.equal(reply.status, 400);
+      const errors = [{ itemId: 'lines', message: 'Invalid input: expected array, received undefined' }];
+      assert.equal(reply.text, envelopeText(badRequest(errors, [], 'CompanyValidationException: Bad Request'), reply.headers.get('x-correlation-id')!));
+    });
+
     it('takes Ajv errors as warnings, with null errors giving none', async () => {
       const reply = await request(`${url}/ajv`, json({ note: 'too long' }));
       assert.equal(reply.status, 400);
@@ -161,8 +173,8 @@ describe('validate() refuses a bad set-up at start-up, saying what to pass', () 
     ['no schemas', () => validate({}), /needs an object with a schema for body, query or params, got an object/],
     ['not an object', () => validate(null as unknown as RequestSchemas), /needs an object .* got null/],
     ['an unknown part', () => validate({ headers: body } as RequestSchemas), /checks body, query, params; "headers" is not one of them/],
-    ['a part that is no validator', () => validate({ body: 'name' as unknown as RequestSchemas['body'] }), /body must be a Standard Schema \(zod, valibot, arktype\) or an Ajv validate function, got "name"/],
-    ['an async Ajv schema', () => validate({ body: new Ajv().compile({ $async: true, type: 'object' }) as RequestSchemas['body'] }), /asynchronous Ajv schemas are not supported/],
+    ['a part that is no validator', () => validate({ body: 'name' as unknown as PartValidator }), /body must be a Standard Schema \(zod, valibot, arktype\) or an Ajv validate function, got "name"/],
+    ['an async Ajv schema', () => validate({ body: new Ajv().compile({ $async: true, type: 'object' }) as PartValidator }), /asynchronous Ajv schemas are not supported/],
     ['an unknown option', () => validate({ body }, { name: 'x' } as object), /unknown validate\(\) option "name"; the options are validatorName, exception, message/],
     ['an option that is no string', () => validate({ body }, { message: 3 } as object), /option "message" must be a non-empty string, got 3/],
   ];
