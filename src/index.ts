@@ -4,3 +4,10 @@ export { isValidCorrelationId } from './correlation.js';
 export type { CodatErrorsOptions, ErrorLogger } from './options.js';
 export type { Limits } from './limits.js';
 export { codatErrors, type KoaContext, type KoaMiddleware } from './koa.js';
+export { itemsFromIssues, type ItemOptions } from './validation/issues.js';
+export { itemsFromAjv, type AjvError, type AjvItemOptions } from './validation/ajv.js';
+export type { StandardSchemaV1 } from './validation/standard-schema.js';
+export {
+  createRequestCheck, type AjvValidateFunction, type PartValidator, type RequestPart, type RequestSchemas, type RequestValues, type ValidateOptions,
+} from './validation/request-check.js';
+export { validate, type KoaValidateContext, type KoaValidateMiddleware } from './koa-validate.js';

@@ -47,7 +47,7 @@ const checks: Record<keyof CodatErrorsOptions, [(value: unknown) => boolean, str
   limits: [isLimits, 'an object of positive integers: { errorLength, fieldLength, items }'],
 };
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';

@@ -1,8 +1,58 @@
 import { CodatError, markCatalogClass, type CodatErrorOptions } from './codat-error.js';
+import { itemsFromAjv, type AjvError, type AjvItemOptions } from '../validation/ajv.js';
+import { itemsFromIssues, type ItemOptions } from '../validation/issues.js';
+import type { StandardSchemaV1 } from '../validation/standard-schema.js';
 
-/** 400: the request is malformed or fails validation. */
+export interface FromIssuesOptions<Issue> extends ItemOptions, Omit<CodatErrorOptions, 'validation'> {
+  /** The error's message, after its exception name. Default `Bad Request`. */
+  message?: string;
+  /** Issues to report in `validation.warnings`, converted the same way. */
+  warnings?: readonly Issue[] | null | undefined;
+}
+
+/**
+ * 400: the request is malformed or fails validation.
+ *
+ * @example
+ * const result = await CreateCompany['~standard'].validate(body);
+ * if (result.issues) throw BadRequest.fromIssues(result.issues, { validatorName: 'CreateCompany' });
+ */
 export class BadRequest extends CodatError {
   static override status = 400;
+
+  /**
+   * A 400 whose `validation.errors` are the issues of a Standard Schema validator (zod, valibot, arktype).
+   * With no errors and only `warnings`, it still makes a valid envelope.
+   */
+  static fromIssues<T extends BadRequest>(
+    this: new (message?: string, options?: CodatErrorOptions) => T,
+    issues: readonly StandardSchemaV1.Issue[],
+    { validatorName, pathPrefix, message, warnings, ...options }: FromIssuesOptions<StandardSchemaV1.Issue> = {},
+  ): T {
+    const itemOptions = { validatorName, pathPrefix };
+    return new this(message, {
+      ...options,
+      validation: { errors: itemsFromIssues(issues, itemOptions), warnings: itemsFromIssues(warnings ?? [], itemOptions) },
+    });
+  }
+
+  /**
+   * A 400 whose `validation.errors` are Ajv's `validate.errors`; `validatorName` defaults to each error's keyword.
+   *
+   * @example
+   * if (!validateCompany(body)) throw BadRequest.fromAjv(validateCompany.errors);
+   */
+  static fromAjv<T extends BadRequest>(
+    this: new (message?: string, options?: CodatErrorOptions) => T,
+    errors: readonly AjvError[] | null | undefined,
+    { validatorName, pathPrefix, message, warnings, ...options }: FromIssuesOptions<AjvError> & AjvItemOptions = {},
+  ): T {
+    const itemOptions = { validatorName, pathPrefix };
+    return new this(message, {
+      ...options,
+      validation: { errors: itemsFromAjv(errors, itemOptions), warnings: itemsFromAjv(warnings, itemOptions) },
+    });
+  }
 }
 
 /** 401: the API key supplied is incorrect. */

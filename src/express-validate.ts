@@ -1,0 +1,31 @@
+import type { Request, RequestHandler } from 'express';
+import { createRequestCheck, type RequestSchemas, type ValidateOptions } from './validation/request-check.js';
+
+/** Express 5's `req.query` is a getter with no setter: an own property shadows it (Express 4's is a plain property). */
+function replaceQuery(req: Request, query: unknown): void {
+  Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true, enumerable: true });
+}
+
+/**
+ * Express route middleware that checks the request's body, query and params with Standard Schema
+ * validators (zod, valibot, arktype) or Ajv validate functions. Every issue of every part goes to
+ * `next(err)` as one 400 `BadRequest`; on success the parsed values replace `req.body`, `req.query`
+ * and `req.params`.
+ *
+ * @example
+ * app.post('/companies', express.json(), validate({ body: CreateCompany }), (req, res) => {
+ *   res.json(req.body); // the parsed body
+ * });
+ */
+export function validate(schemas: RequestSchemas, options?: ValidateOptions): RequestHandler {
+  const check = createRequestCheck(schemas, options);
+  return function validateRequest(req, _res, next) {
+    check({ body: req.body, query: req.query, params: req.params })
+      .then((values) => {
+        if ('body' in values) req.body = values.body;
+        if ('query' in values) replaceQuery(req, values.query);
+        if ('params' in values) req.params = values.params as Request['params'];
+      })
+      .then(() => next(), next);
+  };
+}
