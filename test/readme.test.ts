@@ -7,7 +7,8 @@ import * as codat from 'codat-errors';
 
 it('lists every error class of the package with its real status and default message', async () => {
   const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('## The error catalog'), readme.indexOf('## Mapping rules'));
+  const start = readme.indexOf('## The error catalog');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
   const rows = [...section.matchAll(/^\| `(\w+)` \| (\d{3})?[^|]*\| ([^|]+) \|/gm)].map(([, name, status, message]) => ({ name, status, message: message!.trim() }));
   const classes = Object.entries(codat).filter(([, value]) => typeof value === 'function' && (value === codat.CodatError || value.prototype instanceof codat.CodatError));
   assert.deepEqual(rows.map((row) => row.name).sort(), classes.map(([name]) => name).sort());
