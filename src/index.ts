@@ -3,3 +3,5 @@ export { toEnvelope, isErrorEnvelope, type ErrorEnvelope, type EnvelopeContext }
 export { isValidCorrelationId } from './correlation.js';
 export type { CodatErrorsOptions, ErrorLogger } from './options.js';
 export { codatErrors, type KoaContext, type KoaMiddleware } from './koa.js';
+export { envelopeSchema } from './schema.js';
+export { openApiComponents, type OpenApiComponents, type OpenApiOptions } from './openapi.js';
