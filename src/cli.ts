@@ -48,5 +48,6 @@ try {
   process.exit(2);
 }
 const report = await checkConformance(parsed.target);
-process.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
-process.exitCode = report.ok ? 0 : 1;
+// Exit once the report is out: fetch's idle keep-alive sockets would otherwise hold the process
+// until the server drops them.
+process.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report), () => process.exit(report.ok ? 0 : 1));
