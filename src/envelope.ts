@@ -1,6 +1,8 @@
-import { isErrorStatus, type Validation } from './errors/codat-error.js';
+import type { Validation } from './errors/codat-error.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { normalize, type Problem } from './normalize.js';
+
+export { isErrorEnvelope } from './envelope-shape.js';
 
 /** The body of every error response, keys in this order. */
 export interface ErrorEnvelope {
@@ -41,48 +43,4 @@ export function envelopeOf(problem: Problem, service: string, correlationId: str
  */
 export function toEnvelope(thrown: unknown, { service = defaultService, correlationId, limits }: EnvelopeContext): ErrorEnvelope {
   return envelopeOf(normalize(thrown, resolveLimits(limits)), service, correlationId);
-}
-
-const envelopeKeys = ['statusCode', 'service', 'error', 'correlationId', 'validation'];
-const itemKeys = new Set(['itemId', 'message', 'validatorName']);
-
-/**
- * True when `value` has exactly the envelope's shape (as parsed from a response body, say).
- *
- * @example
- * const body: unknown = await response.json();
- * if (isErrorEnvelope(body)) console.error(body.correlationId);
- */
-export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const envelope = value as Record<string, unknown>;
-  return (
-    Object.keys(envelope).every((key) => envelopeKeys.includes(key)) &&
-    isErrorStatus(envelope.statusCode) &&
-    typeof envelope.service === 'string' &&
-    typeof envelope.error === 'string' &&
-    typeof envelope.correlationId === 'string' &&
-    (envelope.validation === undefined || isValidation(envelope.validation))
-  );
-}
-
-function isValidation(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const { errors, warnings, ...rest } = value as Record<string, unknown>;
-  return Object.keys(rest).length === 0 && isItemList(errors) && isItemList(warnings);
-}
-
-function isItemList(value: unknown): boolean {
-  return Array.isArray(value) && value.every(isItem);
-}
-
-function isItem(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const item = value as Record<string, unknown>;
-  return (
-    Object.keys(item).every((key) => itemKeys.has(key)) &&
-    typeof item.message === 'string' &&
-    (item.itemId === undefined || typeof item.itemId === 'string') &&
-    (item.validatorName === undefined || typeof item.validatorName === 'string')
-  );
 }

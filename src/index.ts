@@ -11,3 +11,5 @@ export {
   createRequestCheck, type AjvValidateFunction, type PartValidator, type RequestPart, type RequestSchemas, type RequestValues, type ValidateOptions,
 } from './validation/request-check.js';
 export { validate, type KoaValidateContext, type KoaValidateMiddleware } from './koa-validate.js';
+export { envelopeSchema } from './schema.js';
+export { openApiComponents, type OpenApiComponents, type OpenApiOptions } from './openapi.js';

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { isErrorStatus } from '../envelope-shape.js';
 
 /** One entry of `validation.errors` or `validation.warnings`. */
 export interface ValidationItem {
@@ -46,9 +47,7 @@ export function reasonPhrase(status: number): string {
   return STATUS_CODES[status] ?? 'Unknown Error';
 }
 
-export function isErrorStatus(status: unknown): status is number {
-  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599;
-}
+export { isErrorStatus };
 
 /**
  * True for any error of this package, also one made by another loaded copy of it.

@@ -1,0 +1,94 @@
+// The envelope's shape, with no runtime import at all: the client bundle for browsers loads this file.
+import type { ErrorEnvelope } from './envelope.js';
+
+/**
+ * True for an integer HTTP status from 400 to 599.
+ *
+ * @example
+ * isErrorStatus(404); // true
+ * isErrorStatus(302); // false
+ */
+export function isErrorStatus(status: unknown): status is number {
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599;
+}
+
+const envelopeKeys = new Set(['statusCode', 'service', 'error', 'correlationId', 'validation']);
+const validationKeys = new Set(['errors', 'warnings']);
+const itemKeys = new Set(['itemId', 'message', 'validatorName']);
+
+/**
+ * Every way in which `value` departs from the envelope's shape (the rules of the JSON Schema),
+ * each as a short sentence naming the path; empty when `value` is an envelope.
+ *
+ * @example
+ * envelopeProblems({ statusCode: 200, service: 'PublicApi', error: 'x', correlationId: 'a' });
+ * // ['statusCode must be an integer from 400 to 599, got 200']
+ */
+export function envelopeProblems(value: unknown): string[] {
+  const problems: string[] = [];
+  const envelope = objectAt(value, 'the envelope', problems);
+  if (!envelope) return problems;
+  unknownKeys(envelope, envelopeKeys, '', problems);
+  if (!isErrorStatus(envelope.statusCode)) {
+    problems.push(`statusCode must be an integer from 400 to 599, got ${describe(envelope.statusCode)}`);
+  }
+  for (const key of ['service', 'error', 'correlationId']) stringAt(envelope, key, '', true, problems);
+  if (envelope.validation !== undefined) {
+    const validation = objectAt(envelope.validation, 'validation', problems);
+    if (validation) {
+      unknownKeys(validation, validationKeys, 'validation.', problems);
+      for (const list of validationKeys) itemsAt(validation[list], `validation.${list}`, problems);
+    }
+  }
+  return problems;
+}
+
+/**
+ * True when `value` has exactly the envelope's shape (as parsed from a response body, say).
+ *
+ * @example
+ * const body: unknown = await response.json();
+ * if (isErrorEnvelope(body)) console.error(body.correlationId);
+ */
+export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
+  return envelopeProblems(value).length === 0;
+}
+
+function itemsAt(value: unknown, path: string, problems: string[]): void {
+  if (!Array.isArray(value)) {
+    problems.push(`${path} must be an array, got ${describe(value)}`);
+    return;
+  }
+  value.forEach((entry: unknown, index) => {
+    const itemPath = `${path}[${index}]`;
+    const item = objectAt(entry, itemPath, problems);
+    if (!item) return;
+    unknownKeys(item, itemKeys, `${itemPath}.`, problems);
+    stringAt(item, 'message', `${itemPath}.`, true, problems);
+    stringAt(item, 'itemId', `${itemPath}.`, false, problems);
+    stringAt(item, 'validatorName', `${itemPath}.`, false, problems);
+  });
+}
+
+function objectAt(value: unknown, path: string, problems: string[]): Record<string, unknown> | undefined {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  problems.push(`${path} must be an object, got ${describe(value)}`);
+  return undefined;
+}
+
+function stringAt(object: Record<string, unknown>, key: string, prefix: string, required: boolean, problems: string[]): void {
+  const value = object[key];
+  if (value === undefined ? required : typeof value !== 'string') {
+    problems.push(`${prefix}${key} must be a string, got ${describe(value)}`);
+  }
+}
+
+function unknownKeys(object: Record<string, unknown>, known: ReadonlySet<string>, prefix: string, problems: string[]): void {
+  for (const key of Object.keys(object)) if (!known.has(key)) problems.push(`${prefix}${key} is not allowed`);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null || Array.isArray(value)) return value === null ? 'null' : 'an array';
+  return typeof value === 'object' ? 'an object' : JSON.stringify(value);
+}

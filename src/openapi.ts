@@ -1,0 +1,81 @@
+import { toEnvelope } from './envelope.js';
+import {
+  BadRequest, Conflict, Forbidden, InternalServerError, LimitExceeded, MethodNotAllowed, NotFound,
+  ServiceUnavailable, TooManyRequests, Unauthorized, reasonPhrase, type CodatError,
+} from './errors/index.js';
+import { resolveOptions, type CodatErrorsOptions } from './options.js';
+import { envelopeObjectSchema, validationItemSchema } from './schema.js';
+
+export type OpenApiOptions = Pick<CodatErrorsOptions, 'service' | 'correlationHeader'>;
+
+/** An OpenAPI 3.1 `components` object, plain data to merge into a document. */
+export interface OpenApiComponents {
+  schemas: Record<string, object>;
+  headers: Record<string, object>;
+  responses: Record<string, object>;
+}
+
+const exampleCorrelationId = '00000000-0000-0000-0000-000000000000';
+const docsUrl = 'https://docs.codat.io/using-the-api/errors';
+
+/** One response per status of the contract, each with the error whose envelope is its example. */
+const contractResponses: ReadonlyArray<readonly [name: string, example: () => CodatError, extraHeaders: readonly string[]]> = [
+  ['BadRequest', () => new BadRequest('Invalid query', {
+    validation: { errors: [{ itemId: 'page', message: 'page must be a whole number', validatorName: 'ListCompanies' }] },
+  }), []],
+  ['Unauthorized', () => new Unauthorized(), []],
+  ['PaymentRequired', () => LimitExceeded.companyLimit({ docsUrl }), []],
+  ['Forbidden', () => new Forbidden(), []],
+  ['NotFound', () => new NotFound(), []],
+  ['MethodNotAllowed', () => new MethodNotAllowed(['GET']), ['Allow']],
+  ['Conflict', () => new Conflict(), []],
+  ['TooManyRequests', () => new TooManyRequests(30), ['Retry-After']],
+  ['InternalServerError', () => new InternalServerError(), []],
+  ['ServiceUnavailable', () => new ServiceUnavailable(undefined, { retryAfter: 600 }), ['Retry-After']],
+];
+
+/**
+ * OpenAPI 3.1 components for the contract: the `ErrorEnvelope` and `ValidationItem` schemas, the
+ * correlation, `Retry-After` and `Allow` headers, and one reusable response per status of the
+ * contract (`BadRequest` … `ServiceUnavailable`), each with an example body made by the middleware's
+ * own mapping. Invalid options throw, as for the middleware.
+ *
+ * @example
+ * const { schemas, headers, responses } = openApiComponents({ service: 'PublicApi' });
+ * spec.components = { ...spec.components, schemas: { ...spec.components?.schemas, ...schemas }, headers, responses };
+ * // then, in an operation: responses: { '404': { $ref: '#/components/responses/NotFound' } }
+ */
+export function openApiComponents(options?: OpenApiOptions): OpenApiComponents {
+  const { service, correlationHeader } = resolveOptions(options);
+  const responses: Record<string, object> = {};
+  for (const [name, example, extraHeaders] of contractResponses) {
+    const error = example();
+    const headers: Record<string, object> = { [correlationHeader]: { $ref: '#/components/headers/CorrelationId' } };
+    for (const header of extraHeaders) headers[header] = { $ref: `#/components/headers/${header.replace('-', '')}` };
+    responses[name] = {
+      description: reasonPhrase(error.status),
+      headers,
+      content: {
+        'application/json': {
+          schema: { $ref: '#/components/schemas/ErrorEnvelope' },
+          example: toEnvelope(error, { service, correlationId: exampleCorrelationId }),
+        },
+      },
+    };
+  }
+  return {
+    schemas: {
+      ErrorEnvelope: envelopeObjectSchema('#/components/schemas/ValidationItem'),
+      ValidationItem: validationItemSchema,
+    },
+    headers: {
+      CorrelationId: {
+        description: 'The id of this response, also in the body; a valid incoming one is echoed.',
+        schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' },
+      },
+      RetryAfter: { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } },
+      Allow: { description: 'The methods the resource allows.', schema: { type: 'string' } },
+    },
+    responses,
+  };
+}

@@ -1,0 +1,37 @@
+// Every adapter the contract tests run against: its example app, and an app whose routes throw given values.
+// Adding an adapter is adding one entry.
+import Router from '@koa/router';
+import Koa from 'koa';
+import { codatErrors } from 'codat-errors';
+import { serve } from './serve.ts';
+
+export type Route = readonly [method: string, path: string, status: number];
+
+export interface Adapter {
+  name: string;
+  /** Serves the adapter's example app; resolves to its URL and its table of routes. */
+  example(): Promise<{ url: string; routes: readonly Route[] }>;
+  /** Serves an app whose route `/throw/<i>` throws `thrown[i]()`. */
+  throwing(thrown: ReadonlyArray<() => unknown>): Promise<string>;
+}
+
+export const adapters: Adapter[] = [
+  {
+    name: 'Koa',
+    async example() {
+      const { createApp, routes } = await import('../../examples/koa.js');
+      const app = createApp();
+      app.silent = true;
+      return { url: (await serve(app.callback())).url, routes };
+    },
+    async throwing(thrown) {
+      const app = new Koa();
+      app.silent = true;
+      app.use(codatErrors());
+      const router = new Router();
+      thrown.forEach((make, index) => router.all(`/throw/${index}`, () => { throw make(); }));
+      app.use(router.routes());
+      return (await serve(app.callback())).url;
+    },
+  },
+];
