@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Stream } from 'node:stream';
+import { runWithCorrelationId } from './context.js';
 import { normalize } from './normalize.js';
 import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
 import { isStaleHeader, renderProblem } from './render.js';
-import { asError, logError, type Thrown } from './report.js';
+import { asError, logError, notifyError, type Thrown } from './report.js';
 
 /** The part of Koa's context this middleware uses (Koa 2 and 3 alike). */
 export interface KoaContext {
@@ -32,28 +33,34 @@ export type KoaMiddleware = (ctx: KoaContext, next: () => Promise<unknown>) => P
  */
 export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
   const settings = resolveOptions(options);
-  const { correlationHeader, correlate } = settings;
+  const { correlationHeader, correlate, asyncContext } = settings;
 
-  return async function codatErrorsMiddleware(ctx, next) {
-    const correlationId = correlate(ctx.req.headers[correlationHeader]);
+  return function codatErrorsMiddleware(ctx, next) {
+    const correlationId = correlate(ctx.req.headers[correlationHeader], ctx.req.headers.traceparent);
     ctx.state.correlationId = correlationId;
     ctx.set(correlationHeader, correlationId);
-    try {
-      await next();
-    } catch (thrown) {
-      respond(ctx, settings, correlationId, { thrown });
-      return;
-    }
-    if (ctx.body == null && ctx.status >= 400) {
-      // Nothing was thrown, but downstream left an error status with no body (an unmatched route).
-      respond(ctx, settings, correlationId);
-    } else if (isStream(ctx.body)) {
-      // Koa reports a stream body's error to ctx.onerror, after this middleware has returned.
-      ctx.onerror = (thrown: unknown) => {
-        if (thrown != null) respond(ctx, settings, correlationId, { thrown }, true);
-      };
-    }
+    return asyncContext
+      ? runWithCorrelationId(correlationId, () => handle(ctx, next, settings, correlationId), correlationHeader)
+      : handle(ctx, next, settings, correlationId);
   };
+}
+
+async function handle(ctx: KoaContext, next: () => Promise<unknown>, settings: Settings, correlationId: string): Promise<void> {
+  try {
+    await next();
+  } catch (thrown) {
+    respond(ctx, settings, correlationId, { thrown });
+    return;
+  }
+  if (ctx.body == null && ctx.status >= 400) {
+    // Nothing was thrown, but downstream left an error status with no body (an unmatched route).
+    respond(ctx, settings, correlationId);
+  } else if (isStream(ctx.body)) {
+    // Koa reports a stream body's error to ctx.onerror, after this middleware has returned.
+    ctx.onerror = (thrown: unknown) => {
+      if (thrown != null) respond(ctx, settings, correlationId, { thrown }, true);
+    };
+  }
 }
 
 function respond(ctx: KoaContext, settings: Settings, correlationId: string, failure?: Thrown, afterResponse = false): void {
@@ -61,6 +68,7 @@ function respond(ctx: KoaContext, settings: Settings, correlationId: string, fai
   const response = renderProblem(problem, settings.service, correlationId);
   const details = { correlationId, statusCode: response.status, method: ctx.method, path: ctx.path };
   logError(settings.logger, failure, details, response.envelope.error);
+  notifyError(settings.onError, failure, details);
   if (failure && response.status >= 500) emitError(ctx, failure.thrown);
 
   const res = ctx.res;

@@ -1,6 +1,8 @@
 import { nanoid } from 'nanoid';
+import { defaultCorrelationHeader } from './context.js';
 import { createCorrelator } from './correlation.js';
 import { defaultService } from './envelope.js';
+import type { ErrorHook } from './report.js';
 
 /** A pino-compatible logger: `warn` gets 4xx, `error` gets 5xx. */
 export interface ErrorLogger {
@@ -19,14 +21,22 @@ export interface CodatErrorsOptions {
   trustIncomingId?: boolean;
   /** Receives every mapped error with its correlation id, status, method and path. */
   logger?: ErrorLogger;
+  /** Make the id available to `getCorrelationId()` and outgoing calls during the request. Default true. */
+  asyncContext?: boolean;
+  /** Take the id from an incoming W3C `traceparent` when the correlation header brings none. Default false. */
+  traceIdAsCorrelationId?: boolean;
+  /** Called with every mapped error, as the logger is (`recordErrorOnSpan` from `codat-errors/opentelemetry`, say). */
+  onError?: ErrorHook;
 }
 
 /** The options checked once, at start-up, into what each request needs. */
 export interface Settings {
   readonly service: string;
   readonly correlationHeader: string;
-  readonly correlate: (incoming: unknown) => string;
+  readonly correlate: (incoming: unknown, traceparent?: unknown) => string;
   readonly logger: ErrorLogger | undefined;
+  readonly asyncContext: boolean;
+  readonly onError: ErrorHook | undefined;
 }
 
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -40,6 +50,9 @@ const checks: Record<keyof CodatErrorsOptions, [(value: unknown) => boolean, str
     (v) => typeof v === 'object' && v !== null && typeof (v as ErrorLogger).warn === 'function' && typeof (v as ErrorLogger).error === 'function',
     'a logger with warn(obj, msg) and error(obj, msg) methods, such as a pino instance',
   ],
+  asyncContext: [(v) => typeof v === 'boolean', 'true or false'],
+  traceIdAsCorrelationId: [(v) => typeof v === 'boolean', 'true or false'],
+  onError: [(v) => typeof v === 'function', 'a function that receives each mapped error, such as recordErrorOnSpan'],
 };
 
 function describe(value: unknown): string {
@@ -64,10 +77,17 @@ export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
       throw new TypeError(`codat-errors: option "${key}" must be ${check[1]}, got ${describe(value)}`);
     }
   }
+  const trustIncomingId = options.trustIncomingId ?? true;
+  const traceIdAsCorrelationId = options.traceIdAsCorrelationId ?? false;
+  if (traceIdAsCorrelationId && !trustIncomingId) {
+    throw new TypeError('codat-errors: option "traceIdAsCorrelationId" reuses an incoming id, which "trustIncomingId: false" forbids; drop one of them');
+  }
   return {
     service: options.service ?? defaultService,
-    correlationHeader: (options.correlationHeader ?? 'x-correlation-id').toLowerCase(),
-    correlate: createCorrelator({ trustIncomingId: options.trustIncomingId ?? true, generateId: options.generateId ?? nanoid }),
+    correlationHeader: (options.correlationHeader ?? defaultCorrelationHeader).toLowerCase(),
+    correlate: createCorrelator({ trustIncomingId, generateId: options.generateId ?? nanoid, traceIdAsCorrelationId }),
     logger: options.logger,
+    asyncContext: options.asyncContext ?? true,
+    onError: options.onError,
   };
 }
