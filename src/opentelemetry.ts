@@ -2,7 +2,12 @@ import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { isCodatError } from './errors/codat-error.js';
 import { asError, type ErrorEvent } from './report.js';
 
-/** The span attribute that carries the correlation id. */
+/**
+ * The span attribute that carries the correlation id.
+ *
+ * @example
+ * spans.find((span) => span.attributes[correlationIdAttribute] === 'V1StGXR8_Z5jdHi6B-myT');
+ */
 export const correlationIdAttribute = 'codat.correlation_id';
 
 /**
