@@ -1,6 +1,6 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { isCodatError } from './errors/codat-error.js';
-import { asError, type ErrorEvent } from './report.js';
+import { asError, type ErrorReport } from './report.js';
 
 /**
  * The span attribute that carries the correlation id.
@@ -20,7 +20,7 @@ export const correlationIdAttribute = 'codat.correlation_id';
  * import { recordErrorOnSpan } from 'codat-errors/opentelemetry';
  * app.use(codatErrors({ onError: recordErrorOnSpan }));
  */
-export function recordErrorOnSpan(event: ErrorEvent): void {
+export function recordErrorOnSpan(event: ErrorReport): void {
   const span = trace.getActiveSpan();
   if (!span) return;
   const exception = 'err' in event ? asError(event.err) : undefined;

@@ -29,11 +29,17 @@ export function logError(logger: ErrorLogger | undefined, failure: Thrown | unde
 }
 
 /** What `onError` receives of a mapped error, as the logger does: `err` is there only when something was thrown. */
-export interface ErrorEvent extends ErrorDetails {
+export interface ErrorReport extends ErrorDetails {
   err?: unknown;
 }
 
-export type ErrorHook = (event: ErrorEvent) => unknown;
+/**
+ * The `onError` option: called with each mapped error; what it returns is ignored.
+ *
+ * @example
+ * const onError: ErrorHook = ({ statusCode }) => errorCounter.add(1, { status: statusCode });
+ */
+export type ErrorHook = (event: ErrorReport) => unknown;
 
 /** Hands a mapped error to the app's `onError` hook; a hook that throws or rejects changes nothing. */
 export function notifyError(hook: ErrorHook | undefined, failure: Thrown | undefined, details: ErrorDetails): void {
