@@ -23,14 +23,30 @@ export function isValidCorrelationId(value: unknown): value is string {
 export interface CorrelationPolicy {
   trustIncomingId: boolean;
   generateId: () => string;
+  /** Use the trace id of an incoming W3C `traceparent` when the correlation header brings no usable id. */
+  traceIdAsCorrelationId?: boolean;
+}
+
+/** Version, 32-hex trace id, 16-hex parent id, flags; version `ff` and the all-zero trace id are invalid. */
+const traceparentFormat = /^(?!ff)[0-9a-f]{2}-(?!0{32})([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}(?:-|$)/;
+
+/**
+ * The trace id of a W3C `traceparent` header value, or `undefined` when it is not a valid one.
+ *
+ * @example
+ * traceIdOf('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'); // '4bf92f3577b34da6a3ce929d0e0e4736'
+ */
+export function traceIdOf(traceparent: unknown): string | undefined {
+  return typeof traceparent === 'string' ? traceparentFormat.exec(traceparent)?.[1] : undefined;
 }
 
 /**
- * Returns the function that picks a request's id from its incoming header value: that value when
- * trusted and valid, else a generated one. A generator that throws or returns an invalid id is
+ * Returns the function that picks a request's id from its incoming header values: the correlation
+ * header's when trusted and valid, else the `traceparent` trace id when asked for, else a generated
+ * one. A generator that throws or returns an invalid id is
  * replaced by nanoid for that request, so an id is always there.
  */
-export function createCorrelator({ trustIncomingId, generateId }: CorrelationPolicy): (incoming: unknown) => string {
+export function createCorrelator({ trustIncomingId, generateId, traceIdAsCorrelationId = false }: CorrelationPolicy): (incoming: unknown, traceparent?: unknown) => string {
   const generate =
     generateId === nanoid
       ? nanoid
@@ -43,5 +59,6 @@ export function createCorrelator({ trustIncomingId, generateId }: CorrelationPol
           }
           return nanoid();
         };
-  return (incoming) => (trustIncomingId && isValidCorrelationId(incoming) ? incoming : generate());
+  if (!traceIdAsCorrelationId) return (incoming) => (trustIncomingId && isValidCorrelationId(incoming) ? incoming : generate());
+  return (incoming, traceparent) => (isValidCorrelationId(incoming) ? incoming : (traceIdOf(traceparent) ?? generate()));
 }

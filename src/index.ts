@@ -3,6 +3,10 @@ export { toEnvelope, isErrorEnvelope, type ErrorEnvelope, type EnvelopeContext }
 export { isValidCorrelationId } from './correlation.js';
 export type { CodatErrorsOptions, ErrorLogger } from './options.js';
 export type { Limits } from './limits.js';
+export type { ErrorReport, ErrorHook } from './report.js';
+export { getCorrelationId, runWithCorrelationId } from './context.js';
+export { withCorrelation, correlatedFetch, correlationInterceptor } from './outgoing.js';
+export { correlationMixin } from './pino.js';
 export { codatErrors, type KoaContext, type KoaMiddleware } from './koa.js';
 export { itemsFromIssues, type ItemOptions } from './validation/issues.js';
 export { itemsFromAjv, type AjvError, type AjvItemOptions } from './validation/ajv.js';

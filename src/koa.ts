@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { runWithCorrelationId } from './context.js';
 import { normalize } from './normalize.js';
 import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
 import { isStaleHeader, renderProblem } from './render.js';
-import { asError, logError, type Thrown } from './report.js';
+import { asError, logError, notifyError, type Thrown } from './report.js';
 
 /** The part of Koa's context this middleware uses (Koa 2 and 3 alike). */
 export interface KoaContext {
@@ -32,38 +33,43 @@ export type KoaMiddleware = (ctx: KoaContext, next: () => Promise<unknown>) => P
  */
 export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
   const settings = resolveOptions(options);
-  const { correlationHeader, correlate } = settings;
+  const { correlationHeader, correlate, asyncContext } = settings;
 
-  return async function codatErrorsMiddleware(ctx, next) {
-    const correlationId = correlate(ctx.req.headers[correlationHeader]);
+  return function codatErrorsMiddleware(ctx, next) {
+    const correlationId = correlate(ctx.req.headers[correlationHeader], ctx.req.headers.traceparent);
     ctx.state.correlationId = correlationId;
     ctx.set(correlationHeader, correlationId);
-
-    let answered = false;
-    const fail = (failure?: Thrown, afterResponse = false) => {
-      if (answered) return;
-      answered = true;
-      respond(ctx, settings, correlationId, failure, afterResponse);
-    };
-    let returned = false;
-    try {
-      await next();
-      if (isStream(ctx.body)) {
-        // Koa reports a stream error to ctx.onerror (Koa 3 from its pipeline and again from on-finished).
-        // Before this middleware returns, the error is caught below instead.
-        ctx.onerror = (thrown: unknown) => {
-          if (thrown != null && returned) fail({ thrown }, true);
-        };
-        // An error before the stream's first chunk still has a whole response to write: wait for that chunk.
-        if (!ctx.headerSent) await firstChunk(ctx.body);
-      }
-    } catch (thrown) {
-      fail({ thrown });
-    }
-    returned = true;
-    // Nothing was thrown, but downstream left an error status with no body (an unmatched route).
-    if (ctx.body == null && ctx.status >= 400) fail();
+    return asyncContext
+      ? runWithCorrelationId(correlationId, () => handle(ctx, next, settings, correlationId), correlationHeader)
+      : handle(ctx, next, settings, correlationId);
   };
+}
+
+async function handle(ctx: KoaContext, next: () => Promise<unknown>, settings: Settings, correlationId: string): Promise<void> {
+  let answered = false;
+  const fail = (failure?: Thrown, afterResponse = false) => {
+    if (answered) return;
+    answered = true;
+    respond(ctx, settings, correlationId, failure, afterResponse);
+  };
+  let returned = false;
+  try {
+    await next();
+    if (isStream(ctx.body)) {
+      // Koa reports a stream error to ctx.onerror (Koa 3 from its pipeline and again from on-finished).
+      // Before this middleware returns, the error is caught below instead.
+      ctx.onerror = (thrown: unknown) => {
+        if (thrown != null && returned) fail({ thrown }, true);
+      };
+      // An error before the stream's first chunk still has a whole response to write: wait for that chunk.
+      if (!ctx.headerSent) await firstChunk(ctx.body);
+    }
+  } catch (thrown) {
+    fail({ thrown });
+  }
+  returned = true;
+  // Nothing was thrown, but downstream left an error status with no body (an unmatched route).
+  if (ctx.body == null && ctx.status >= 400) fail();
 }
 
 function respond(ctx: KoaContext, settings: Settings, correlationId: string, failure?: Thrown, afterResponse = false): void {
@@ -71,6 +77,7 @@ function respond(ctx: KoaContext, settings: Settings, correlationId: string, fai
   const response = renderProblem(problem, settings.service, correlationId);
   const details = { correlationId, statusCode: response.status, method: ctx.method, path: ctx.path };
   logError(settings.logger, failure, details, response.envelope.error);
+  notifyError(settings.onError, failure, details);
   if (failure && response.status >= 500) emitError(ctx, failure.thrown);
 
   const res = ctx.res;

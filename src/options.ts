@@ -1,7 +1,9 @@
 import { nanoid } from 'nanoid';
+import { defaultCorrelationHeader } from './context.js';
 import { createCorrelator } from './correlation.js';
 import { defaultService } from './envelope.js';
 import { isLimits, resolveLimits, type Limits } from './limits.js';
+import type { ErrorHook } from './report.js';
 
 /** A pino-compatible logger: `warn` gets 4xx, `error` gets 5xx. */
 export interface ErrorLogger {
@@ -22,15 +24,23 @@ export interface CodatErrorsOptions {
   logger?: ErrorLogger | undefined;
   /** Caps on what an error can put in a response. Default `{ errorLength: 1024, fieldLength: 1024, items: 100 }`. */
   limits?: Partial<Limits> | undefined;
+  /** Make the id available to `getCorrelationId()` and outgoing calls during the request. Default true. */
+  asyncContext?: boolean | undefined;
+  /** Take the id from an incoming W3C `traceparent` when the correlation header brings none. Default false. */
+  traceIdAsCorrelationId?: boolean | undefined;
+  /** Called with every mapped error, as the logger is (`recordErrorOnSpan` from `codat-errors/opentelemetry`, say). */
+  onError?: ErrorHook | undefined;
 }
 
 /** The options checked once, at start-up, into what each request needs. */
 export interface Settings {
   readonly service: string;
   readonly correlationHeader: string;
-  readonly correlate: (incoming: unknown) => string;
+  readonly correlate: (incoming: unknown, traceparent?: unknown) => string;
   readonly logger: ErrorLogger | undefined;
   readonly limits: Limits;
+  readonly asyncContext: boolean;
+  readonly onError: ErrorHook | undefined;
 }
 
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -45,6 +55,9 @@ const checks: Record<keyof CodatErrorsOptions, [(value: unknown) => boolean, str
     'a logger with warn(obj, msg) and error(obj, msg) methods, such as a pino instance',
   ],
   limits: [isLimits, 'an object of positive integers: { errorLength, fieldLength, items }'],
+  asyncContext: [(v) => typeof v === 'boolean', 'true or false'],
+  traceIdAsCorrelationId: [(v) => typeof v === 'boolean', 'true or false'],
+  onError: [(v) => typeof v === 'function', 'a function that receives each mapped error, such as recordErrorOnSpan'],
 };
 
 export function describe(value: unknown): string {
@@ -69,11 +82,18 @@ export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
       throw new TypeError(`codat-errors: option "${key}" must be ${check[1]}, got ${describe(value)}`);
     }
   }
+  const trustIncomingId = options.trustIncomingId ?? true;
+  const traceIdAsCorrelationId = options.traceIdAsCorrelationId ?? false;
+  if (traceIdAsCorrelationId && !trustIncomingId) {
+    throw new TypeError('codat-errors: option "traceIdAsCorrelationId" reuses an incoming id, which "trustIncomingId: false" forbids; drop one of them');
+  }
   return {
     service: options.service ?? defaultService,
-    correlationHeader: (options.correlationHeader ?? 'x-correlation-id').toLowerCase(),
-    correlate: createCorrelator({ trustIncomingId: options.trustIncomingId ?? true, generateId: options.generateId ?? nanoid }),
+    correlationHeader: (options.correlationHeader ?? defaultCorrelationHeader).toLowerCase(),
+    correlate: createCorrelator({ trustIncomingId, generateId: options.generateId ?? nanoid, traceIdAsCorrelationId }),
     logger: options.logger,
     limits: resolveLimits(options.limits),
+    asyncContext: options.asyncContext ?? true,
+    onError: options.onError,
   };
 }

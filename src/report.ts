@@ -28,6 +28,30 @@ export function logError(logger: ErrorLogger | undefined, failure: Thrown | unde
   }
 }
 
+/** What `onError` receives of a mapped error, as the logger does: `err` is there only when something was thrown. */
+export interface ErrorReport extends ErrorDetails {
+  err?: unknown;
+}
+
+/**
+ * The `onError` option: called with each mapped error; what it returns is ignored.
+ *
+ * @example
+ * const onError: ErrorHook = ({ statusCode }) => errorCounter.add(1, { status: statusCode });
+ */
+export type ErrorHook = (event: ErrorReport) => unknown;
+
+/** Hands a mapped error to the app's `onError` hook; a hook that throws or rejects changes nothing. */
+export function notifyError(hook: ErrorHook | undefined, failure: Thrown | undefined, details: ErrorDetails): void {
+  if (!hook) return;
+  try {
+    const result = hook(failure ? { err: failure.thrown, ...details } : details);
+    if (result instanceof Promise) result.catch(ignore);
+  } catch {
+    // As for the logger: the response matters more.
+  }
+}
+
 function ignore(): void {}
 
 /** Listeners of Koa's `app.on('error')` expect an Error: a thrown non-error is wrapped, kept as `cause`. */
