@@ -116,6 +116,12 @@ for (const [expressName, express] of expressMajors) {
       assert.equal(reply.text, envelopeText(notFoundBody, reply.headers.get('x-correlation-id')!));
     });
 
+    it('answers OPTIONS too, which Express answers itself only when no middleware does', async () => {
+      const reply = await request(`${url}/companies`, { method: 'OPTIONS' });
+      assert.equal(reply.status, 404);
+      assert.equal(reply.text, envelopeText(notFoundBody, reply.headers.get('x-correlation-id')!));
+    });
+
     it('answers HEAD of an unmatched route with no body', async () => {
       const reply = await request(`${url}/nowhere`, { method: 'HEAD' });
       assert.equal(reply.status, 404);
@@ -297,6 +303,7 @@ for (const [expressName, express] of expressMajors) {
       app.get('/falsy', () => { throw undefined; });
       app.get('/falsy', (_req, res) => { res.send('after a falsy throw'); });
       app.get('/leave', (_req, res) => { res.send('after the router'); });
+      app.get('/out', (_req, _res, next) => next('router'));
     });
 
     it("next('route') skips to the next route", async () => {
@@ -305,6 +312,12 @@ for (const [expressName, express] of expressMajors) {
 
     it("next('router') leaves the router", async () => {
       assert.equal((await request(`${url}/leave`)).text, 'after the router');
+    });
+
+    it("next('router') at the app level leaves the app too: Express's own 404, not the envelope", async () => {
+      const reply = await request(`${url}/out`);
+      assert.equal(reply.status, 404);
+      assert.match(reply.headers.get('content-type') ?? '', /^text\/html/);
     });
 
     it('a synchronous throw of a falsy value is no error: the next route answers', async () => {
