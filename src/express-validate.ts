@@ -1,8 +1,16 @@
-import type { Request, RequestHandler } from 'express';
 import { createRequestCheck, type RequestSchemas, type ValidateOptions } from './validation/request-check.js';
 
+/** The parts of an Express request that `validate` reads and replaces. */
+export interface ExpressValidateRequest {
+  body?: unknown;
+  query?: unknown;
+  params?: unknown;
+}
+
+export type ExpressValidateMiddleware = (req: ExpressValidateRequest, res: unknown, next: (error?: unknown) => void) => void;
+
 /** Express 5's `req.query` is a getter with no setter: an own property shadows it (Express 4's is a plain property). */
-function replaceQuery(req: Request, query: unknown): void {
+function replaceQuery(req: ExpressValidateRequest, query: unknown): void {
   Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true, enumerable: true });
 }
 
@@ -17,14 +25,14 @@ function replaceQuery(req: Request, query: unknown): void {
  *   res.json(req.body); // the parsed body
  * });
  */
-export function validate(schemas: RequestSchemas, options?: ValidateOptions): RequestHandler {
+export function validate(schemas: RequestSchemas, options?: ValidateOptions): ExpressValidateMiddleware {
   const check = createRequestCheck(schemas, options);
   return function validateRequest(req, _res, next) {
     check({ body: req.body, query: req.query, params: req.params })
       .then((values) => {
         if ('body' in values) req.body = values.body;
         if ('query' in values) replaceQuery(req, values.query);
-        if ('params' in values) req.params = values.params as Request['params'];
+        if ('params' in values) req.params = values.params;
       })
       .then(() => next(), next);
   };

@@ -1,19 +1,3 @@
-export * from './errors/index.js';
-export { toEnvelope, isErrorEnvelope, type ErrorEnvelope, type EnvelopeContext } from './envelope.js';
-export { isValidCorrelationId } from './correlation.js';
-export type { CodatErrorsOptions, ErrorLogger } from './options.js';
-export type { Limits } from './limits.js';
-export type { ErrorReport, ErrorHook } from './report.js';
-export { getCorrelationId, runWithCorrelationId } from './context.js';
-export { withCorrelation, correlatedFetch, correlationInterceptor } from './outgoing.js';
-export { correlationMixin } from './pino.js';
+export * from './core.js';
 export { codatErrors, type KoaContext, type KoaMiddleware } from './koa.js';
-export { itemsFromIssues, type ItemOptions } from './validation/issues.js';
-export { itemsFromAjv, type AjvError, type AjvItemOptions } from './validation/ajv.js';
-export type { StandardSchemaV1 } from './validation/standard-schema.js';
-export {
-  createRequestCheck, type AjvValidateFunction, type PartValidator, type RequestPart, type RequestSchemas, type RequestValues, type ValidateOptions,
-} from './validation/request-check.js';
 export { validate, type KoaValidateContext, type KoaValidateMiddleware } from './koa-validate.js';
-export { envelopeSchema } from './schema.js';
-export { openApiComponents, type OpenApiComponents, type OpenApiOptions } from './openapi.js';

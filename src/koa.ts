@@ -3,8 +3,9 @@ import { Readable } from 'node:stream';
 import { runWithCorrelationId } from './context.js';
 import { normalize } from './normalize.js';
 import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
-import { isStaleHeader, renderProblem } from './render.js';
+import { renderProblem } from './render.js';
 import { asError, logError, notifyError, type Thrown } from './report.js';
+import { endWithError, setErrorHeaders } from './write.js';
 
 /** The part of Koa's context this middleware uses (Koa 2 and 3 alike). */
 export interface KoaContext {
@@ -86,15 +87,12 @@ function respond(ctx: KoaContext, settings: Settings, correlationId: string, fai
     res.destroy();
     return;
   }
-  for (const name of res.getHeaderNames()) if (isStaleHeader(name)) res.removeHeader(name);
-  for (const [name, value] of response.headers) res.setHeader(name, value);
+  setErrorHeaders(res, response);
   if (response.status === 405 && !res.hasHeader('allow')) res.setHeader('allow', routerAllowedMethods(ctx));
 
   if (afterResponse) {
     // Koa has already run its respond step: write the bytes here.
-    res.statusCode = response.status;
-    res.setHeader('content-length', Buffer.byteLength(response.body));
-    res.end(ctx.method === 'HEAD' ? undefined : response.body);
+    endWithError(res, response, ctx.method);
   } else {
     // Through ctx, so that middleware placed before this one still sees and may add to the response.
     ctx.status = response.status;

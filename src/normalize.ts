@@ -61,11 +61,16 @@ function fromForeign(error: Record<string, unknown>, limits: Limits): Problem {
   const exposed = status < 500 && (boom !== undefined || error.expose === true);
   return {
     status,
-    error: exposed ? errorText(undefined, error.message, status, limits) : reasonPhrase(status),
+    error: exposed ? errorText(undefined, foreignMessage(error), status, limits) : reasonPhrase(status),
     service: undefined,
     validation: undefined,
     headers: safeHeaders(boom ? boom.headers : error.headers, foreignHeaderAllowlist),
   };
+}
+
+/** body-parser's JSON parse error quotes the request body (and words it per Node version): a fixed text instead. */
+function foreignMessage(error: Record<string, unknown>): unknown {
+  return error.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : error.message;
 }
 
 function errorText(exception: unknown, message: unknown, status: number, limits: Limits): string {

@@ -5,7 +5,6 @@ import Koa3 from 'koa';
 // @ts-expect-error: Koa 2 is installed under an alias and has no types of its own here.
 import Koa2 from 'koa2';
 import { codatErrors, NotFound, type CodatErrorsOptions } from 'codat-errors';
-import { cases } from './support/cases.ts';
 import { envelopeText } from './support/envelope-text.ts';
 import { request, serve } from './support/serve.ts';
 
@@ -22,33 +21,6 @@ for (const [koaName, Koa] of [['Koa 3', Koa3], ['Koa 2', Koa2]] as const) {
     app.use(router.routes()).use(router.allowedMethods());
     return serve(app.callback());
   }
-
-  describe(`${koaName}: every case of the shared table`, async () => {
-    const { url } = await start((_app, router) => {
-      cases.forEach((c, index) => router.all(`/case/${index}`, () => { throw c.thrown(); }));
-    });
-
-    cases.forEach((c, index) => {
-      it(`${c.name} → ${c.status}`, async () => {
-        const reply = await request(`${url}/case/${index}`);
-        assert.equal(reply.status, c.status);
-        assert.equal(reply.headers.get('content-type'), 'application/json; charset=utf-8');
-        assert.equal(reply.headers.get('x-content-type-options'), 'nosniff');
-        const id = reply.headers.get('x-correlation-id') ?? '';
-        assert.match(id, idPattern);
-        assert.equal(reply.text, envelopeText(c.body, id));
-        for (const [name, value] of Object.entries(c.headers ?? {})) assert.equal(reply.headers.get(name), value, name);
-      });
-
-      it(`${c.name}: HEAD gets the status and headers, no body`, async () => {
-        const reply = await request(`${url}/case/${index}`, { method: 'HEAD' });
-        assert.equal(reply.status, c.status);
-        assert.equal(reply.headers.get('content-type'), 'application/json; charset=utf-8');
-        assert.match(reply.headers.get('x-correlation-id') ?? '', idPattern);
-        assert.equal(reply.text, '');
-      });
-    });
-  });
 
   describe(`${koaName}: responses that are not thrown errors`, async () => {
     const { url } = await start((app, router) => {

@@ -1,11 +1,10 @@
-// The standalone Express validate() with a minimal error handler around the core's toEnvelope.
+// validate() of codat-errors/express, with the adapter's own error handler.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import express5, { type ErrorRequestHandler } from 'express';
+import express5 from 'express';
 // @ts-expect-error: Express 4 is installed under an alias and has no types of its own here.
 import express4 from 'express4';
-import { toEnvelope } from 'codat-errors';
-import { validate } from 'codat-errors/express-validate';
+import { codatErrors, validate } from 'codat-errors/express';
 import { companySchemas, invalidBody, validBody } from './support/company-schemas.ts';
 import { envelopeText } from './support/envelope-text.ts';
 import { request, serve } from './support/serve.ts';
@@ -14,20 +13,18 @@ const correlationId = 'express-test';
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const badRequest = (errors: unknown[]) => ({ statusCode: 400, service: 'PublicApi', error: 'Bad Request', validation: { errors, warnings: [] } });
 
-const envelopeHandler: ErrorRequestHandler = (err, _req, res, _next) => {
-  const envelope = toEnvelope(err, { correlationId });
-  res.status(envelope.statusCode).type('application/json').send(JSON.stringify(envelope));
-};
+const errors = codatErrors({ generateId: () => correlationId });
 
 for (const [expressName, express] of [['Express 5', express5], ['Express 4', express4]] as const) {
   for (const schemas of companySchemas) {
     describe(`${expressName}: validate() with ${schemas.validator}`, async () => {
       const app = (express as typeof express5)();
+      app.use(errors.correlation);
       app.use(express5.json());
       app.post('/companies/:id', validate({ body: schemas.body, query: schemas.query, params: schemas.params }, { validatorName: 'CreateCompany' }), (req, res) => {
         res.json({ body: req.body, query: req.query, params: req.params, url: req.url });
       });
-      app.use(envelopeHandler);
+      app.use(errors.handler);
       const { url } = await serve(app);
 
       it('answers three invalid fields with one 400 envelope naming the three', async () => {

@@ -1,0 +1,124 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { normalize } from './normalize.js';
+import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
+import { renderProblem, type ErrorResponse } from './render.js';
+import { runWithCorrelationId } from './context.js';
+import { asError, logError, notifyError, type Thrown } from './report.js';
+import { endWithError, setErrorHeaders } from './write.js';
+
+export * from './core.js';
+export { validate, type ExpressValidateRequest, type ExpressValidateMiddleware } from './express-validate.js';
+
+// The global namespace that @types/express merges into its Request and Locals: unlike an augmentation
+// of 'express-serve-static-core', it compiles in a project that has no Express types at all.
+declare global {
+  namespace Express {
+    interface Request {
+      /** This request's correlation id, set by `codatErrors().correlation`. */
+      correlationId: string;
+    }
+    interface Locals {
+      /** This request's correlation id, set by `codatErrors().correlation`. */
+      correlationId: string;
+    }
+  }
+}
+
+/** The part of Express's request the adapter uses (Express 4 and 5 alike). */
+export interface ExpressRequest extends IncomingMessage {
+  correlationId?: string;
+  originalUrl?: string;
+  app?: { get(setting: string): unknown };
+}
+
+/** The part of Express's response the adapter uses. */
+export interface ExpressResponse extends ServerResponse {
+  locals: Record<string, unknown>;
+}
+
+export type ExpressNext = (error?: unknown) => void;
+export type ExpressMiddleware = (req: ExpressRequest, res: ExpressResponse, next: ExpressNext) => void;
+export type ExpressErrorHandler = (error: unknown, req: ExpressRequest, res: ExpressResponse, next: ExpressNext) => void;
+
+/** The three pieces of the adapter, each for its place in the app. */
+export interface ExpressErrors {
+  /** First middleware: stamps the correlation id on the request and the response header. */
+  correlation: ExpressMiddleware;
+  /** After the routes: a request nothing answered gets the 404 envelope. */
+  notFound: ExpressMiddleware;
+  /** Last, the 4-argument error handler: any error becomes the envelope. */
+  handler: ExpressErrorHandler;
+}
+
+/**
+ * The Express adapter (Express 4 and 5): the same envelopes, headers and options as the Koa middleware.
+ *
+ * @example
+ * const errors = codatErrors({ service: 'PublicApi' });
+ * app.use(errors.correlation);
+ * app.use(express.json());
+ * app.post('/companies', () => { throw LimitExceeded.companyLimit(); });
+ * app.use(errors.notFound);
+ * app.use(errors.handler);
+ */
+export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
+  const settings = resolveOptions(options);
+
+  function stamp(req: ExpressRequest, res: ExpressResponse): string {
+    const correlationId = settings.correlate(req.headers[settings.correlationHeader], req.headers.traceparent);
+    req.correlationId = correlationId;
+    res.locals.correlationId = correlationId;
+    if (!res.headersSent) res.setHeader(settings.correlationHeader, correlationId);
+    return correlationId;
+  }
+
+  /** The id `correlation` stamped; an app that left it out still gets one on its errors. */
+  function idOf(req: ExpressRequest, res: ExpressResponse): string {
+    return typeof req.correlationId === 'string' ? req.correlationId : stamp(req, res);
+  }
+
+  return {
+    correlation: function codatErrorsCorrelation(req, res, next) {
+      const correlationId = stamp(req, res);
+      // Express runs the rest of the stack inside next(): it all sees the id, and so does its async work.
+      if (settings.asyncContext) runWithCorrelationId(correlationId, next, settings.correlationHeader);
+      else next();
+    },
+    notFound: function codatErrorsNotFound(req, res) {
+      send(req, res, report(settings, req, idOf(req, res)));
+    },
+    handler: function codatErrorsHandler(error, req, res, next) {
+      const response = report(settings, req, idOf(req, res), { thrown: error });
+      if (res.headersSent) {
+        // Part of a response is out: Express's own handler closes the connection rather than append to it.
+        next(error);
+        return;
+      }
+      if (!settings.logger && response.status >= 500 && req.app?.get('env') !== 'test') {
+        // Express's own handler prints what it catches; without a logger this one must not hide a 5xx.
+        console.error(asError(error));
+      }
+      send(req, res, response);
+    },
+  };
+}
+
+function report(settings: Settings, req: ExpressRequest, correlationId: string, failure?: Thrown): ErrorResponse {
+  const response = renderProblem(normalize(failure ? failure.thrown : { status: 404 }, settings.limits), settings.service, correlationId);
+  const details = { correlationId, statusCode: response.status, method: req.method ?? '', path: pathOf(req) };
+  logError(settings.logger, failure, details, response.envelope.error);
+  notifyError(settings.onError, failure, details);
+  return response;
+}
+
+function send(req: ExpressRequest, res: ExpressResponse, response: ErrorResponse): void {
+  setErrorHeaders(res, response);
+  endWithError(res, response, req.method);
+}
+
+/** The path as the client sent it: `req.path` is cut by the mount point of a sub-router. */
+function pathOf(req: ExpressRequest): string {
+  const url = req.originalUrl ?? req.url ?? '';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
