@@ -7,9 +7,38 @@ import { describe, it } from 'node:test';
 import Router from '@koa/router';
 import Koa from 'koa';
 import { codatErrors, getCorrelationId, NotFound, runWithCorrelationId, type CodatErrorsOptions } from 'codat-errors';
+import { codatErrors as expressErrors } from 'codat-errors/express';
+import express from 'express';
 import { request, serve } from './support/serve.ts';
 
-async function start(setup: (router: Router) => void, options?: CodatErrorsOptions) {
+/** Serves the routes on Koa and on Express: each handler returns the body or throws. */
+type Routes = Record<string, (params: Record<string, string>) => Promise<unknown>>;
+
+async function startKoa(routes: Routes, options?: CodatErrorsOptions) {
+  const app = new Koa();
+  app.silent = true;
+  app.use(codatErrors(options));
+  const router = new Router();
+  for (const [path, handler] of Object.entries(routes)) {
+    router.get(path, async (ctx) => {
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(await handler(ctx.params as Record<string, string>));
+    });
+  }
+  app.use(router.routes());
+  return serve(app.callback());
+}
+
+async function startExpress(routes: Routes, options?: CodatErrorsOptions) {
+  const app = express();
+  const errors = expressErrors(options);
+  app.use(errors.correlation);
+  for (const [path, handler] of Object.entries(routes)) app.get(path, async (req, res) => { res.json(await handler(req.params as Record<string, string>)); });
+  app.use(errors.handler);
+  return serve(app);
+}
+
+const start = (setup: (router: Router) => void, options?: CodatErrorsOptions) => {
   const app = new Koa();
   app.silent = true;
   app.use(codatErrors(options));
@@ -17,40 +46,42 @@ async function start(setup: (router: Router) => void, options?: CodatErrorsOptio
   setup(router);
   app.use(router.routes());
   return serve(app.callback());
-}
+};
 
 /** Jobs queued by a request and run later from a timer that no request started. */
 const queue: Array<() => void> = [];
 setInterval(() => queue.splice(0).forEach((job) => job()), 5).unref();
 
-describe('getCorrelationId()', async () => {
-  const { url } = await start((router) => {
-    router.get('/seen', async (ctx) => {
-      const seen: Record<string, string | undefined> = { handler: getCorrelationId() };
-      await sleep(1);
-      seen.afterAwait = getCorrelationId();
-      seen.timeout = await new Promise((resolve) => setTimeout(() => resolve(getCorrelationId()), 1));
-      seen.immediate = await new Promise((resolve) => setImmediate(() => resolve(getCorrelationId())));
-      await pipeline(
-        Readable.from(['a']),
-        new Transform({ transform(_chunk, _encoding, done) { seen.stream = getCorrelationId(); done(); } }),
-      );
-      const emitter = new EventEmitterAsyncResource({ name: 'invoice-job' });
-      seen.emitter = await new Promise((resolve) => {
-        emitter.on('done', () => resolve(getCorrelationId()));
-        queue.push(() => emitter.emit('done'));
-      });
-      ctx.body = seen;
+const routes: Routes = {
+  '/seen': async () => {
+    const seen: Record<string, string | undefined> = { handler: getCorrelationId() };
+    await sleep(1);
+    seen.afterAwait = getCorrelationId();
+    seen.timeout = await new Promise((resolve) => setTimeout(() => resolve(getCorrelationId()), 1));
+    seen.immediate = await new Promise((resolve) => setImmediate(() => resolve(getCorrelationId())));
+    await pipeline(
+      Readable.from(['a']),
+      new Transform({ transform(_chunk, _encoding, done) { seen.stream = getCorrelationId(); done(); } }),
+    );
+    const emitter = new EventEmitterAsyncResource({ name: 'invoice-job' });
+    seen.emitter = await new Promise((resolve) => {
+      emitter.on('done', () => resolve(getCorrelationId()));
+      queue.push(() => emitter.emit('done'));
     });
-    router.get('/slow/:ms', async (ctx) => {
-      await sleep(Number(ctx.params.ms));
-      ctx.body = getCorrelationId();
-    });
-    router.get('/missing', async () => {
-      await sleep(1);
-      throw new NotFound(`No invoice for ${getCorrelationId()}`);
-    });
-  });
+    return seen;
+  },
+  '/slow/:ms': async ({ ms }) => {
+    await sleep(Number(ms));
+    return getCorrelationId();
+  },
+  '/missing': async () => {
+    await sleep(1);
+    throw new NotFound(`No invoice for ${getCorrelationId()}`);
+  },
+};
+
+for (const [framework, startApp] of [['Koa', startKoa], ['Express', startExpress]] as const) describe(`getCorrelationId() on ${framework}`, async () => {
+  const { url } = await startApp(routes);
 
   it('returns the request id in the handler, after await, in timers, streams and a bound emitter', async () => {
     const reply = await request(`${url}/seen`, { headers: { 'x-correlation-id': 'ctx-1' } });
@@ -61,14 +92,14 @@ describe('getCorrelationId()', async () => {
 
   it('returns the generated id when the request brings none', async () => {
     const reply = await request(`${url}/slow/1`);
-    assert.equal(reply.text, reply.headers.get('x-correlation-id'));
+    assert.equal(reply.body, reply.headers.get('x-correlation-id'));
   });
 
   it('keeps concurrent requests apart', async () => {
     const ids = ['first', 'second', 'third', 'fourth'];
     // The first request waits longest, so the others run while it waits.
     const replies = await Promise.all(ids.map((id, i) => request(`${url}/slow/${(ids.length - i) * 5}`, { headers: { 'x-correlation-id': id } })));
-    assert.deepEqual(replies.map((r) => r.text), ids);
+    assert.deepEqual(replies.map((r) => r.body), ids);
   });
 
   it('is there while the error is thrown', async () => {

@@ -3,24 +3,35 @@ import { beforeEach, describe, it } from 'node:test';
 import Koa from 'koa';
 import pino from 'pino';
 import { codatErrors, correlationMixin, getCorrelationId, runWithCorrelationId } from 'codat-errors';
+import { codatErrors as expressErrors } from 'codat-errors/express';
+import express from 'express';
 import { request, serve } from './support/serve.ts';
 
 const lines: string[] = [];
 const logger = pino({ mixin: correlationMixin }, { write: (line: string) => { lines.push(line); } });
 const records = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 
-const app = new Koa();
-app.silent = true;
-app.use(codatErrors({ logger }));
-app.use(async () => {
+async function charge(): Promise<never> {
   logger.info('charging card');
   await new Promise((resolve) => setTimeout(resolve, 1));
   logger.child({ step: 'ledger' }).info('writing ledger');
   throw new Error('ledger connection refused');
-});
-const { url } = await serve(app.callback());
+}
 
-describe('pino with correlationMixin', () => {
+const koaApp = new Koa();
+koaApp.silent = true;
+koaApp.use(codatErrors({ logger }));
+koaApp.use(charge);
+
+const expressApp = express();
+const errors = expressErrors({ logger });
+expressApp.use(errors.correlation);
+expressApp.get('/', charge);
+expressApp.use(errors.handler);
+
+const services = { Koa: (await serve(koaApp.callback())).url, Express: (await serve(expressApp)).url };
+
+for (const [framework, url] of Object.entries(services)) describe(`pino with correlationMixin on ${framework}`, () => {
   beforeEach(() => { lines.length = 0; });
 
   it('stamps every line of a request, the middleware\'s own error line included, once', async () => {
@@ -38,6 +49,10 @@ describe('pino with correlationMixin', () => {
     assert.equal((err as { message: string }).message, 'ledger connection refused');
     assert.equal(reply.text.includes('ledger'), false);
   });
+});
+
+describe('pino with correlationMixin outside a request', () => {
+  beforeEach(() => { lines.length = 0; });
 
   it('adds nothing outside a request, and the id inside runWithCorrelationId', () => {
     logger.info('starting');

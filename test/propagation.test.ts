@@ -5,9 +5,11 @@ import Koa from 'koa';
 import pino from 'pino';
 import { Agent, getGlobalDispatcher, request as undiciRequest, setGlobalDispatcher } from 'undici';
 import {
-  codatErrors, CodatError, correlatedFetch, correlationInterceptor, correlationMixin, isErrorEnvelope, NotFound, runWithCorrelationId,
+  codatErrors, correlatedFetch, correlationInterceptor, correlationMixin, DownstreamError, isErrorEnvelope, NotFound, runWithCorrelationId,
   withCorrelation,
 } from 'codat-errors';
+import { codatErrors as expressErrors } from 'codat-errors/express';
+import express from 'express';
 import { request, serve } from './support/serve.ts';
 
 /** A real pino logger with the one-line integration, writing JSON lines to memory. */
@@ -44,22 +46,31 @@ const calls: Record<string, (url: string) => Promise<string>> = {
   'global fetch with a global intercepting dispatcher': async (url) => (await fetch(url)).text(),
 };
 
-// Service A: the public API, which calls B and re-throws B's error as B's.
-const appA = new Koa();
-appA.silent = true;
-appA.use(codatErrors({ service: 'PublicApi', logger: logA.logger }));
-const routerA = new Router();
-routerA.get('/via/:call/invoices/:id/pdf', async (ctx) => {
+/** Service A's handler, the same in both frameworks: calls B and re-throws B's error as B's. */
+async function callB(call: string, id: string): Promise<unknown> {
   logA.logger.info('calling QuickBooksOnline');
-  const text = await calls[ctx.params.call!]!(`${b.url}/invoices/${ctx.params.id}/pdf`);
+  const text = await calls[call]!(`${b.url}/invoices/${id}/pdf`);
   seenByA.push(text);
   const body: unknown = JSON.parse(text);
-  // Inline re-throw keeping the downstream status and service, until the contract's helper lands.
-  if (isErrorEnvelope(body)) throw new CodatError(body.error, { status: body.statusCode, service: body.service });
-  ctx.body = body;
-});
-appA.use(routerA.routes());
-const a = await serve(appA.callback());
+  if (isErrorEnvelope(body)) throw new DownstreamError(body);
+  return body;
+}
+
+// Service A, the public API, once on Koa and once on Express.
+const koaA = new Koa();
+koaA.silent = true;
+koaA.use(codatErrors({ service: 'PublicApi', logger: logA.logger }));
+const routerA = new Router();
+routerA.get('/via/:call/invoices/:id/pdf', async (ctx) => { ctx.body = await callB(ctx.params.call!, ctx.params.id!); });
+koaA.use(routerA.routes());
+
+const expressA = express();
+const errorsA = expressErrors({ service: 'PublicApi', logger: logA.logger });
+expressA.use(errorsA.correlation);
+expressA.get('/via/:call/invoices/:id/pdf', async (req, res) => { res.json(await callB(req.params.call, req.params.id)); });
+expressA.use(errorsA.handler);
+
+const servicesA = { Koa: (await serve(koaA.callback())).url, Express: (await serve(expressA)).url };
 
 const previousDispatcher = getGlobalDispatcher();
 setGlobalDispatcher(new Agent().compose(correlationInterceptor()));
@@ -74,10 +85,10 @@ describe('two services on 127.0.0.1: one id from the client to B and back', () =
     for (const list of [logA.lines, logB.lines, seenByA, headersSeenByB]) list.length = 0;
   });
 
-  for (const call of Object.keys(calls)) {
+  for (const [framework, urlA] of Object.entries(servicesA)) for (const call of Object.keys(calls)) {
     for (const incoming of ['client-7f3a', undefined]) {
-      it(`${call}, ${incoming ? 'with the client\'s id' : 'with an id A generates'}`, async () => {
-        const reply = await request(`${a.url}/via/${encodeURIComponent(call)}/invoices/12345/pdf`, {
+      it(`A on ${framework}, ${call}, ${incoming ? 'with the client\'s id' : 'with an id A generates'}`, async () => {
+        const reply = await request(`${urlA}/via/${encodeURIComponent(call)}/invoices/12345/pdf`, {
           headers: incoming ? { 'x-correlation-id': incoming } : {},
         });
         const id = reply.headers.get('x-correlation-id')!;
