@@ -3,7 +3,7 @@ import { normalize } from './normalize.js';
 import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
 import { renderProblem, type ErrorResponse } from './render.js';
 import { runWithCorrelationId } from './context.js';
-import { asError, logError, notifyError, type Thrown } from './report.js';
+import { logError, notifyError, printError, type Thrown } from './report.js';
 import { endWithError, setErrorHeaders } from './write.js';
 
 export * from './core.js';
@@ -96,7 +96,7 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
       }
       if (!settings.logger && response.status >= 500 && req.app?.get('env') !== 'test') {
         // Express's own handler prints what it catches; without a logger this one must not hide a 5xx.
-        console.error(asError(error));
+        printError(error);
       }
       send(req, res, response);
     },
