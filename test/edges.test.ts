@@ -65,6 +65,11 @@ describe('Koa: edges', () => {
   for (const [name, body] of [
     ['already failed', () => Readable.from([]).destroy(new Error('disk gone'))],
     ['destroyed without an error', () => new Readable({ read() {} }).destroy()],
+    ['destroyed while waiting for its first chunk', () => {
+      const stream = new Readable({ read() {} });
+      setImmediate(() => stream.destroy());
+      return stream;
+    }],
   ] as const) {
     it(`a stream body ${name} becomes the 500 envelope`, async () => {
       const url = await koaApp((ctx) => { ctx.body = body(); });
@@ -159,6 +164,10 @@ describe('the checker: edges', () => {
 
   it('a HEAD answered with something that is no HTTP is an error', async () => {
     await assert.rejects(sendHead(await rawServer('HELLO\r\n\r\n'), {}), /starts with "HELLO"/);
+  });
+
+  it('an http URL without a port goes to 80', async () => {
+    await assert.rejects(sendHead(new URL('http://no-such-host.invalid/'), {}), /ENOTFOUND no-such-host\.invalid/);
   });
 
   it('an https URL without a port goes to 443', async () => {
