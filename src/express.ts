@@ -3,7 +3,7 @@ import { normalize } from './normalize.js';
 import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
 import { renderProblem, type ErrorResponse } from './render.js';
 import { runWithCorrelationId } from './context.js';
-import { asError, logError, notifyError, type Thrown } from './report.js';
+import { logError, notifyError, printError, type Thrown } from './report.js';
 import { endWithError, setErrorHeaders } from './write.js';
 
 export * from './core.js';
@@ -26,8 +26,9 @@ declare global {
 
 /** The part of Express's request the adapter uses (Express 4 and 5 alike). */
 export interface ExpressRequest extends IncomingMessage {
+  method: string;
   correlationId?: string;
-  originalUrl?: string;
+  originalUrl: string;
   app?: { get(setting: string): unknown };
 }
 
@@ -96,7 +97,7 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
       }
       if (!settings.logger && response.status >= 500 && req.app?.get('env') !== 'test') {
         // Express's own handler prints what it catches; without a logger this one must not hide a 5xx.
-        console.error(asError(error));
+        printError(error);
       }
       send(req, res, response);
     },
@@ -105,7 +106,7 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
 
 function report(settings: Settings, req: ExpressRequest, correlationId: string, failure?: Thrown): ErrorResponse {
   const response = renderProblem(normalize(failure ? failure.thrown : { status: 404 }, settings.limits), settings.service, correlationId);
-  const details = { correlationId, statusCode: response.status, method: req.method ?? '', path: pathOf(req) };
+  const details = { correlationId, statusCode: response.status, method: req.method, path: pathOf(req) };
   logError(settings.logger, failure, details, response.envelope.error);
   notifyError(settings.onError, failure, details);
   return response;
@@ -118,7 +119,7 @@ function send(req: ExpressRequest, res: ExpressResponse, response: ErrorResponse
 
 /** The path as the client sent it: `req.path` is cut by the mount point of a sub-router. */
 function pathOf(req: ExpressRequest): string {
-  const url = req.originalUrl ?? req.url ?? '';
+  const url = req.originalUrl;
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
 }

@@ -48,7 +48,7 @@ function fromCatalog(error: CodatError, limits: Limits): Problem {
   return {
     status,
     error: exposed ? errorText(error.exception, error.message, status, limits) : reasonPhrase(status),
-    service: typeof error.service === 'string' && error.service !== '' ? error.service : undefined,
+    service: typeof error.service === 'string' && error.service !== '' ? error.service.slice(0, limits.fieldLength) : undefined,
     validation: exposed ? safeValidation(error.validation, limits) : undefined,
     headers: safeHeaders(error.headers),
   };
@@ -109,7 +109,6 @@ function safeItems(items: unknown, limits: Limits): ValidationItem[] {
 }
 
 function field(value: unknown, limits: Limits): string | undefined {
-  if (typeof value === 'string') return value.slice(0, limits.fieldLength);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
+  const text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+  return typeof text === 'string' ? text.slice(0, limits.fieldLength) : undefined;
 }

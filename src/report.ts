@@ -54,6 +54,15 @@ export function notifyError(hook: ErrorHook | undefined, failure: Thrown | undef
 
 function ignore(): void {}
 
+/** Prints a thrown value to stderr as Express's own handler does; one whose getters throw while printed gets a fixed line. */
+export function printError(thrown: unknown): void {
+  try {
+    console.error(asError(thrown));
+  } catch {
+    console.error('codat-errors: an error was thrown that cannot be printed (a getter of it throws)');
+  }
+}
+
 /** Listeners of Koa's `app.on('error')` expect an Error: a thrown non-error is wrapped, kept as `cause`. */
 export function asError(thrown: unknown): Error {
   try {

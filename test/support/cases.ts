@@ -6,6 +6,8 @@ import {
   MethodNotAllowed, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized,
 } from 'codat-errors';
 
+import { canary } from './canary.ts';
+
 export const docsUrl = 'https://docs.codat.io/using-the-api/errors';
 
 class InvoicePdfNotFoundException extends NotFound {}
@@ -82,4 +84,19 @@ export const cases: Case[] = [
   { name: 'thrown undefined', status: 500, thrown: () => undefined, body: envelope(500, 'Internal Server Error') },
   { name: 'thrown number', status: 500, thrown: () => 42, body: envelope(500, 'Internal Server Error') },
   { name: 'thrown plain object', status: 500, thrown: () => ({ message: 'db password=secret' }), body: envelope(500, 'Internal Server Error') },
+  { name: 'a foreign exposed 5xx hiding the canary everywhere', status: 503, body: envelope(503, 'Service Unavailable'),
+    thrown: () => Object.assign(new Error(canary, { cause: new Error(canary) }), {
+      status: 503, expose: true, stack: `Error: ${canary}`, secret: canary,
+      config: { headers: { Authorization: `Bearer ${canary}` } }, headers: { 'x-secret': canary, 'retry-after': `1\r\n${canary}` },
+    }) },
+  { name: 'a foreign unexposed 4xx hiding the canary', status: 400, body: envelope(400, 'Bad Request'),
+    thrown: () => Object.assign(new Error(canary), { status: 400, expose: false, headers: { 'www-authenticate': `Bearer\r\nx-leak: ${canary}`, 'set-cookie': canary } }) },
+  { name: 'a catalog 5xx hiding the canary in message, cause and items', status: 500, body: envelope(500, 'Internal Server Error'),
+    thrown: () => new InternalServerError(canary, { cause: canary, exception: canary, validation: { errors: [{ message: canary }] } }) },
+  { name: 'validation items keep only their three fields', status: 400,
+    thrown: () => new BadRequest('Invalid body', { validation: { errors: [
+      JSON.parse(`{"itemId":"name","message":"Required","secret":"${canary}","validatorName":{"x":"${canary}"},"__proto__":{"polluted":"${canary}"}}`),
+      { itemId: 7, message: true, validatorName: 'V' }, { itemId: 'no message' }, null, canary,
+    ] } }),
+    body: envelope(400, 'Invalid body', { validation: { errors: [{ itemId: 'name', message: 'Required' }, { itemId: '7', message: 'true', validatorName: 'V' }], warnings: [] } }) },
 ];
