@@ -5,7 +5,7 @@ import { normalize } from './normalize.js';
 import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
 import { renderProblem } from './render.js';
 import { asError, logError, notifyError, type Thrown } from './report.js';
-import { endWithError, setErrorHeaders } from './write.js';
+import { setErrorHeaders } from './write.js';
 
 /** The part of Koa's context this middleware uses (Koa 2 and 3 alike). */
 export interface KoaContext {
@@ -82,23 +82,18 @@ function respond(ctx: KoaContext, settings: Settings, correlationId: string, fai
   if (failure && response.status >= 500) emitError(ctx, failure.thrown);
 
   const res = ctx.res;
-  if (ctx.headerSent || !ctx.writable) {
-    // Part of a response is out: end the connection rather than append to it, as finalhandler does.
+  if (afterResponse || ctx.headerSent || !ctx.writable) {
+    // Koa has begun writing (or Koa 3's pipeline has destroyed the response): end the connection
+    // rather than append to a response, as finalhandler does.
     res.destroy();
     return;
   }
   setErrorHeaders(res, response);
   if (response.status === 405 && !res.hasHeader('allow')) res.setHeader('allow', routerAllowedMethods(ctx));
 
-  /* c8 ignore next 4 -- not reached by any test yet: Koa 3's pipeline destroys the response on a stream error, and on Koa 2 Koa's own handler answered first in the one attempt made */
-  if (afterResponse) {
-    // Koa has already run its respond step: write the bytes here.
-    endWithError(res, response, ctx.method);
-  } else {
-    // Through ctx, so that middleware placed before this one still sees and may add to the response.
-    ctx.status = response.status;
-    ctx.body = response.body;
-  }
+  // Through ctx, so that middleware placed before this one still sees and may add to the response.
+  ctx.status = response.status;
+  ctx.body = response.body;
 }
 
 function emitError(ctx: KoaContext, thrown: unknown): void {
