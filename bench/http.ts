@@ -1,6 +1,6 @@
 // The HTTP benchmark: every app of bench/apps.ts in its own process, autocannon in another, rounds
-// interleaved (each round runs every app once, in a rotated order). Each row is compared with the bare
-// app of its framework in the same round; the figure that counts is the server's own CPU time per
+// interleaved (each round runs every row once, in a rotated order, each next to a run of the bare app
+// of its framework, with which it is compared); the figure that counts is the server's own CPU time per
 // request, which other load on the machine disturbs far less than requests per second.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -100,19 +100,31 @@ export async function runHttp(options: HttpOptions, log: (line: string) => void)
     const warmUp = { ...options, amount: Math.min(options.amount, 5_000), seconds: Math.min(options.seconds, 2) };
     for (const server of servers) await measure(load, server, warmUp);
     const rows = new Map<string, Row>(chosen.map((app) => [app.name, { app, runs: [], cpuRatios: [], rpsRatios: [] }]));
+    const bareServer = (app: App) => servers.find((server) => server.app.name === bareOf[app.framework])!;
+    const compared = servers.filter((server) => server.app.kind !== 'bare');
     for (let round = 0; round < options.rounds; round++) {
-      const shift = (round * 5) % servers.length;
-      const order = [...servers.slice(shift), ...servers.slice(0, shift)];
-      const runs = new Map<string, Run>();
-      for (const server of order) runs.set(server.app.name, await measure(load, server, options));
-      for (const [name, run] of runs) {
-        const row = rows.get(name)!;
-        const bare = runs.get(bareOf[row.app.framework])!;
+      const shift = (round * 5) % compared.length;
+      const order = [...compared.slice(shift), ...compared.slice(0, shift)];
+      const line: string[] = [];
+      for (const [i, server] of order.entries()) {
+        // Each row runs next to a run of its bare app, which goes first in every other pair: the other
+        // load on the machine then weighs on both alike, and neither always comes second.
+        const bare = bareServer(server.app);
+        const bareFirst = (round + i) % 2 === 0;
+        const first = await measure(load, bareFirst ? bare : server, options);
+        const second = await measure(load, bareFirst ? server : bare, options);
+        const [bareRun, run] = bareFirst ? [first, second] : [second, first];
+        const row = rows.get(server.app.name)!;
         row.runs.push(run);
-        row.cpuRatios.push(bare.cpuPerRequest / run.cpuPerRequest);
-        row.rpsRatios.push(run.requestsPerSecond / bare.requestsPerSecond);
+        row.cpuRatios.push(bareRun.cpuPerRequest / run.cpuPerRequest);
+        row.rpsRatios.push(run.requestsPerSecond / bareRun.requestsPerSecond);
+        const bareRow = rows.get(bare.app.name)!;
+        bareRow.runs.push(bareRun);
+        bareRow.cpuRatios.push(1);
+        bareRow.rpsRatios.push(1);
+        line.push(`${server.app.name} ${(bareRun.cpuPerRequest / run.cpuPerRequest).toFixed(2)}`);
       }
-      log(`round ${round + 1}/${options.rounds}: ${order.map((s) => `${s.app.name} ${runs.get(s.app.name)!.cpuPerRequest.toFixed(1)}µs`).join(', ')}`);
+      log(`round ${round + 1}/${options.rounds}, CPU ratios: ${line.join(', ')}`);
     }
     return [...rows.values()];
   } finally {

@@ -39,6 +39,7 @@ export function targets({ rows, growth }: Measured): Target[] {
     if (row) list.push({ name, wanted: `≥ ${floorText}`, measured: `${ratio(row).toFixed(2)} (${spread(row.cpuRatios)})`, holds: ratio(row) >= floor });
   };
   atLeast('Koa success path', rowOf(rows, 'koa-ours-ok'), 0.95);
+  atLeast('Koa success path, asyncContext: false', rowOf(rows, 'koa-ours-ok-no-context'), 0.95);
   atLeast('Express success path', rowOf(rows, 'express-ours-ok'), 0.95);
   atLeast('Koa, catalog 4xx thrown per request (aim 0.80)', rowOf(rows, 'koa-ours-404'), 0.7);
   atLeast('Koa, catalog 4xx with an incoming id', rowOf(rows, 'koa-ours-404-id'), 0.7);
@@ -73,8 +74,9 @@ export function markdown(measured: Measured, chartFile: string): string {
     '',
     `HTTP: every server in its own process, autocannon in another, on 127.0.0.1; ${settings.rounds} rounds, each running`,
     `every server once (order rotated between rounds) for ${settings.seconds} s or ${settings.amount} requests, whichever comes`,
-    `first, with ${settings.connections} connections, after one warm-up run each. **CPU ratio** = the bare app's server CPU time per request`,
-    'over this row\'s, both of the same round (1.00 = as cheap as the bare app of its framework), median of the rounds with',
+    `first, with ${settings.connections} connections, after one warm-up run each; each row's run is paired with a run of the bare app of`,
+    'its framework, either one first in turn. **CPU ratio** = the bare app\'s server CPU time per request over this row\'s, in the',
+    'same pair (1.00 = as cheap as the bare app of its framework), median of the rounds with',
     'the lowest and highest round in brackets. CPU time is the server process\'s own (`process.cpuUsage()`, asked over IPC',
     'outside the measured requests), which other load on the machine disturbs far less than requests per second.',
     '',
@@ -99,7 +101,7 @@ export function markdown(measured: Measured, chartFile: string): string {
   const off = rowOf(rows, 'koa-context-off');
   const on = rowOf(rows, 'koa-context-on');
   if (off && on) {
-    // Paired by round, as the ratios are: the same round's other load weighs on both.
+    // Round by round: the same round's other load weighs on both.
     const costs = on.runs.map((run, i) => run.cpuPerRequest - off.runs[i]!.cpuPerRequest);
     const offMedian = median(off.runs.map((r) => r.cpuPerRequest));
     const onMedian = median(on.runs.map((r) => r.cpuPerRequest));
@@ -107,7 +109,7 @@ export function markdown(measured: Measured, chartFile: string): string {
       '## The async context',
       '',
       'Our Koa middleware on the success path, with a handler that awaits three times (AsyncLocalStorage\'s cost grows',
-      'with promises), `asyncContext` off and on; the cost is the difference of the two in the same round.',
+      'with promises), `asyncContext` off and on; the cost is the difference of the two, each taken as its CPU per request in the round.',
       '',
       '| `asyncContext: false` | `asyncContext: true` | cost (median of the rounds, lowest to highest) |',
       '| --- | --- | --- |',

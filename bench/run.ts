@@ -1,6 +1,6 @@
 // npm run bench: the micro-benchmarks, then the HTTP benchmark and the memory check; prints the
 // table and writes BENCHMARKS.md with its chart, benchmarks.svg. Never run by npm test.
-//   npm run bench -- [--rounds 6] [--seconds 3] [--amount 30000] [--connections 50] [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
+//   npm run bench -- [--rounds 5] [--seconds 2] [--amount 20000] [--connections 50] [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -10,9 +10,9 @@ import { chart, markdown, targets, type Measured } from './report.ts';
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '6' },
-    seconds: { type: 'string', default: '3' },
-    amount: { type: 'string', default: '30000' },
+    rounds: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '2' },
+    amount: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '50' },
     only: { type: 'string', multiple: true },
     'no-growth': { type: 'boolean', default: false },
