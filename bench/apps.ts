@@ -26,6 +26,8 @@ export interface App {
   headers?: Record<string, string>;
   /** Left out of the main table and chart (the async-context pair has a table of its own). */
   asyncContextPair?: boolean;
+  /** The app this row is paired with and compared to, instead of the bare app of its framework. */
+  baseline?: string;
   start(): Promise<Server>;
 }
 
@@ -83,6 +85,14 @@ export const apps: App[] = [
     },
   },
   {
+    name: 'koa-ours-404-stacks', framework: 'koa', label: 'Koa + codat-errors, NotFound, clientErrorStacks', status: 404, kind: 'ours',
+    start: async () => {
+      const { CodatError, NotFound } = await import('codat-errors');
+      CodatError.clientErrorStacks = true;
+      return koa([await ours(), () => { throw new NotFound(message); }]);
+    },
+  },
+  {
     name: 'koa-ours-404-id', framework: 'koa', label: 'Koa + codat-errors, NotFound, incoming id', status: 404, kind: 'ours',
     headers: { 'x-correlation-id': 'V1StGXR8_Z5jdHi6B-myT' },
     start: async () => {
@@ -124,6 +134,7 @@ export const apps: App[] = [
   {
     name: 'koa-context-on', framework: 'koa', label: 'Koa + codat-errors, awaiting 200, asyncContext: true', status: 200, kind: 'ours',
     asyncContextPair: true,
+    baseline: 'koa-context-off',
     start: async () => koa([await ours({ asyncContext: true }), awaiting]),
   },
   {

@@ -30,7 +30,9 @@ export interface Run {
 export interface Row {
   app: App;
   runs: Run[];
-  /** Per round: the bare app's CPU per request over this row's (1 = as cheap as the bare app). */
+  /** Per round, the run of the baseline (the bare app of its framework, unless the app names another) paired with this row's. */
+  baselineRuns: Run[];
+  /** Per round: the baseline's CPU per request over this row's (1 = as cheap as the bare app). */
   cpuRatios: number[];
   rpsRatios: number[];
 }
@@ -92,15 +94,17 @@ export async function stop(children: ChildProcess[]): Promise<void> {
 }
 
 export async function runHttp(options: HttpOptions, log: (line: string) => void): Promise<Row[]> {
-  const chosen = apps.filter((app) => !options.only || options.only.some((part) => app.name.includes(part)) || Object.values(bareOf).includes(app.name));
+  const wanted = (app: App) => !options.only || options.only.some((part) => app.name.includes(part));
+  const baselines = new Set(apps.filter(wanted).map((app) => app.baseline ?? bareOf[app.framework]));
+  const chosen = apps.filter((app) => wanted(app) || baselines.has(app.name));
   const load = startLoad();
   const servers: Server[] = [];
   for (const app of chosen) servers.push(await startServer(app));
   try {
     const warmUp = { ...options, amount: Math.min(options.amount, 5_000), seconds: Math.min(options.seconds, 2) };
     for (const server of servers) await measure(load, server, warmUp);
-    const rows = new Map<string, Row>(chosen.map((app) => [app.name, { app, runs: [], cpuRatios: [], rpsRatios: [] }]));
-    const bareServer = (app: App) => servers.find((server) => server.app.name === bareOf[app.framework])!;
+    const rows = new Map<string, Row>(chosen.map((app) => [app.name, { app, runs: [], baselineRuns: [], cpuRatios: [], rpsRatios: [] }]));
+    const bareServer = (app: App) => servers.find((server) => server.app.name === (app.baseline ?? bareOf[app.framework]))!;
     const compared = servers.filter((server) => server.app.kind !== 'bare');
     for (let round = 0; round < options.rounds; round++) {
       const shift = (round * 5) % compared.length;
@@ -116,12 +120,15 @@ export async function runHttp(options: HttpOptions, log: (line: string) => void)
         const [bareRun, run] = bareFirst ? [first, second] : [second, first];
         const row = rows.get(server.app.name)!;
         row.runs.push(run);
+        row.baselineRuns.push(bareRun);
         row.cpuRatios.push(bareRun.cpuPerRequest / run.cpuPerRequest);
         row.rpsRatios.push(run.requestsPerSecond / bareRun.requestsPerSecond);
-        const bareRow = rows.get(bare.app.name)!;
-        bareRow.runs.push(bareRun);
-        bareRow.cpuRatios.push(1);
-        bareRow.rpsRatios.push(1);
+        if (bare.app.kind === 'bare') {
+          const bareRow = rows.get(bare.app.name)!;
+          bareRow.runs.push(bareRun);
+          bareRow.cpuRatios.push(1);
+          bareRow.rpsRatios.push(1);
+        }
         line.push(`${server.app.name} ${(bareRun.cpuPerRequest / run.cpuPerRequest).toFixed(2)}`);
       }
       log(`round ${round + 1}/${options.rounds}, CPU ratios: ${line.join(', ')}`);

@@ -98,18 +98,17 @@ export function markdown(measured: Measured, chartFile: string): string {
     }),
     '',
   ];
-  const off = rowOf(rows, 'koa-context-off');
   const on = rowOf(rows, 'koa-context-on');
-  if (off && on) {
-    // Round by round: the same round's other load weighs on both.
-    const costs = on.runs.map((run, i) => run.cpuPerRequest - off.runs[i]!.cpuPerRequest);
-    const offMedian = median(off.runs.map((r) => r.cpuPerRequest));
+  if (on) {
+    // Pair by pair: the same moment's other load weighs on both.
+    const costs = on.runs.map((run, i) => run.cpuPerRequest - on.baselineRuns[i]!.cpuPerRequest);
+    const offMedian = median(on.baselineRuns.map((r) => r.cpuPerRequest));
     const onMedian = median(on.runs.map((r) => r.cpuPerRequest));
     lines.push(
       '## The async context',
       '',
       'Our Koa middleware on the success path, with a handler that awaits three times (AsyncLocalStorage\'s cost grows',
-      'with promises), `asyncContext` off and on; the cost is the difference of the two, each taken as its CPU per request in the round.',
+      'with promises), `asyncContext` off and on, run as a pair in each round; the cost is the difference within each pair.',
       '',
       '| `asyncContext: false` | `asyncContext: true` | cost (median of the rounds, lowest to highest) |',
       '| --- | --- | --- |',
