@@ -73,7 +73,7 @@ export function markdown(measured: Measured, chartFile: string): string {
     'other work was running, so read the spread as well as the median).',
     '',
     `HTTP: every server in its own process, autocannon in another, on 127.0.0.1; ${settings.rounds} rounds, each running`,
-    `every server once (order rotated between rounds) for ${settings.seconds} s or ${settings.amount} requests, whichever comes`,
+    `every row once (order rotated between rounds) for ${settings.seconds} s or ${settings.amount} requests, whichever comes`,
     `first, with ${settings.connections} connections, after one warm-up run each; each row's run is paired with a run of the bare app of`,
     'its framework, either one first in turn. **CPU ratio** = the bare app\'s server CPU time per request over this row\'s, in the',
     'same pair (1.00 = as cheap as the bare app of its framework), median of the rounds with',
