@@ -70,6 +70,18 @@ export class CodatError extends Error {
   /** Status used when the constructor is given none; each subclass sets its own. */
   static status = 500;
 
+  /**
+   * Whether errors below 500 capture a stack trace. A 4xx is an expected answer, not a fault, and
+   * capturing its stack costs more than the rest of its response: by default only 5xx errors have
+   * one (a 4xx's `stack` is its first line alone). Set it on `CodatError` for every class, or on one
+   * class for that class and its subclasses.
+   *
+   * @example
+   * CodatError.clientErrorStacks = true; // every 4xx keeps its stack trace
+   * NotFound.clientErrorStacks = true;   // only NotFound and its subclasses
+   */
+  static clientErrorStacks = false;
+
   readonly status: number;
   readonly statusCode: number;
   readonly expose: boolean;
@@ -84,7 +96,13 @@ export class CodatError extends Error {
     if (!isErrorStatus(status)) {
       throw new TypeError(`codat-errors: status must be an integer from 400 to 599, got ${String(status)}`);
     }
-    super(message ?? reasonPhrase(status), 'cause' in options ? { cause: options.cause } : undefined);
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (status < 500 && !errorClass.clientErrorStacks) Error.stackTraceLimit = 0;
+    try {
+      super(message ?? reasonPhrase(status), 'cause' in options ? { cause: options.cause } : undefined);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
     this.name = errorClass.name;
     this.status = status;
     this.statusCode = status;

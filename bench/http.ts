@@ -1,0 +1,160 @@
+// The HTTP benchmark: every app of bench/apps.ts in its own process, autocannon in another, rounds
+// interleaved (each round runs every row once, in a rotated order, each next to a run of the bare app
+// of its framework, with which it is compared); the figure that counts is the server's own CPU time per
+// request, which other load on the machine disturbs far less than requests per second.
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { apps, bareOf, type App } from './apps.ts';
+import type { LoadRequest, LoadResult } from './load.ts';
+import type { ServerStats } from './server.ts';
+
+export interface HttpOptions {
+  rounds: number;
+  /** Upper bounds of each run. */
+  seconds: number;
+  amount: number;
+  connections: number;
+  /** Run only the apps whose name includes one of these. */
+  only?: string[];
+}
+
+export interface Run {
+  requestsPerSecond: number;
+  /** Server CPU time per request, µs. */
+  cpuPerRequest: number;
+  p50: number;
+  p99: number;
+  rss: number;
+}
+
+export interface Row {
+  app: App;
+  runs: Run[];
+  /** Per round, the run of the baseline (the bare app of its framework, unless the app names another) paired with this row's. */
+  baselineRuns: Run[];
+  /** Per round: the baseline's CPU per request over this row's (1 = as cheap as the bare app). */
+  cpuRatios: number[];
+  rpsRatios: number[];
+}
+
+interface Server {
+  app: App;
+  child: ChildProcess;
+  url: string;
+}
+
+const here = new URL('.', import.meta.url);
+
+function start(script: string, env: Record<string, string> = {}): ChildProcess {
+  // The servers' stderr is dropped: Koa prints the stack of every 500 there, which is part of the cost measured.
+  return fork(new URL(script, here), { env: { ...process.env, ...env }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'ignore', 'ipc'] });
+}
+
+async function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
+  child.send(message as never);
+  const [answer] = (await once(child, 'message')) as [T];
+  return answer;
+}
+
+export async function startServer(app: App): Promise<Server> {
+  const child = start('server.ts', { BENCH_APP: app.name });
+  const [port] = (await once(child, 'message')) as [number];
+  return { app, child, url: `http://127.0.0.1:${port}/` };
+}
+
+/** One bounded run of the load generator against one server, with the server's CPU time around it. */
+export async function measure(load: ChildProcess, server: Server, options: Pick<HttpOptions, 'seconds' | 'amount' | 'connections'>): Promise<Run> {
+  const before = await ask<ServerStats>(server.child, 'stats');
+  const request: LoadRequest = { url: server.url, connections: options.connections, amount: options.amount, seconds: options.seconds, ...(server.app.headers && { headers: server.app.headers }) };
+  const result = await ask<LoadResult>(load, request);
+  const after = await ask<ServerStats>(server.child, 'stats');
+  const expected = `${String(server.app.status)[0]}xx`;
+  if (result.errors > 0 || result.requests === 0 || result.statuses[expected] !== result.requests) {
+    throw new Error(`${server.app.name}: expected ${result.requests} responses of ${server.app.status}, got ${JSON.stringify(result.statuses)} and ${result.errors} errors`);
+  }
+  return {
+    requestsPerSecond: result.requests / result.seconds,
+    cpuPerRequest: (after.cpu - before.cpu) / result.requests,
+    p50: result.p50,
+    p99: result.p99,
+    rss: after.rss,
+  };
+}
+
+export function startLoad(): ChildProcess {
+  return start('load.ts');
+}
+
+export async function stop(children: ChildProcess[]): Promise<void> {
+  await Promise.all(children.map(async (child) => {
+    const exited = once(child, 'exit');
+    child.disconnect();
+    await exited;
+  }));
+}
+
+export async function runHttp(options: HttpOptions, log: (line: string) => void): Promise<Row[]> {
+  const wanted = (app: App) => !options.only || options.only.some((part) => app.name.includes(part));
+  const baselines = new Set(apps.filter(wanted).map((app) => app.baseline ?? bareOf[app.framework]));
+  const chosen = apps.filter((app) => wanted(app) || baselines.has(app.name));
+  const load = startLoad();
+  const servers: Server[] = [];
+  for (const app of chosen) servers.push(await startServer(app));
+  try {
+    const warmUp = { ...options, amount: Math.min(options.amount, 5_000), seconds: Math.min(options.seconds, 2) };
+    for (const server of servers) await measure(load, server, warmUp);
+    const rows = new Map<string, Row>(chosen.map((app) => [app.name, { app, runs: [], baselineRuns: [], cpuRatios: [], rpsRatios: [] }]));
+    const bareServer = (app: App) => servers.find((server) => server.app.name === (app.baseline ?? bareOf[app.framework]))!;
+    const compared = servers.filter((server) => server.app.kind !== 'bare');
+    for (let round = 0; round < options.rounds; round++) {
+      const shift = (round * 5) % compared.length;
+      const order = [...compared.slice(shift), ...compared.slice(0, shift)];
+      const line: string[] = [];
+      for (const [i, server] of order.entries()) {
+        // Each row runs next to a run of its bare app, which goes first in every other pair: the other
+        // load on the machine then weighs on both alike, and neither always comes second.
+        const bare = bareServer(server.app);
+        const bareFirst = (round + i) % 2 === 0;
+        const first = await measure(load, bareFirst ? bare : server, options);
+        const second = await measure(load, bareFirst ? server : bare, options);
+        const [bareRun, run] = bareFirst ? [first, second] : [second, first];
+        const row = rows.get(server.app.name)!;
+        row.runs.push(run);
+        row.baselineRuns.push(bareRun);
+        row.cpuRatios.push(bareRun.cpuPerRequest / run.cpuPerRequest);
+        row.rpsRatios.push(run.requestsPerSecond / bareRun.requestsPerSecond);
+        if (bare.app.kind === 'bare') {
+          const bareRow = rows.get(bare.app.name)!;
+          bareRow.runs.push(bareRun);
+          bareRow.cpuRatios.push(1);
+          bareRow.rpsRatios.push(1);
+        }
+        line.push(`${server.app.name} ${(bareRun.cpuPerRequest / run.cpuPerRequest).toFixed(2)}`);
+      }
+      log(`round ${round + 1}/${options.rounds}, CPU ratios: ${line.join(', ')}`);
+    }
+    return [...rows.values()];
+  } finally {
+    await stop([load, ...servers.map((server) => server.child)]);
+  }
+}
+
+export interface Growth {
+  app: string;
+  rssAfter5s: number;
+  rssAfter30s: number;
+}
+
+/** RSS of a fresh server after 5 s of load and again after 30 s in all: memory that grows with traffic shows here. */
+export async function runGrowth(name: string, connections: number): Promise<Growth> {
+  const app = apps.find((candidate) => candidate.name === name)!;
+  const load = startLoad();
+  const server = await startServer(app);
+  try {
+    const first = await measure(load, server, { seconds: 5, amount: 10_000_000, connections });
+    const second = await measure(load, server, { seconds: 25, amount: 10_000_000, connections });
+    return { app: name, rssAfter5s: first.rss, rssAfter30s: second.rss };
+  } finally {
+    await stop([load, server.child]);
+  }
+}
