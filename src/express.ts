@@ -3,7 +3,7 @@ import { normalize } from './normalize.js';
 import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
 import { renderProblem, type ErrorResponse } from './render.js';
 import { runWithCorrelationId } from './context.js';
-import { logError, notifyError, printError, type Thrown } from './report.js';
+import { reportError, printError, type Thrown } from './report.js';
 import { endWithError, setErrorHeaders } from './write.js';
 
 export * from './core.js';
@@ -107,8 +107,7 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
 function report(settings: Settings, req: ExpressRequest, correlationId: string, failure?: Thrown): ErrorResponse {
   const response = renderProblem(normalize(failure ? failure.thrown : { status: 404 }, settings.limits), settings.service, correlationId);
   const details = { correlationId, statusCode: response.status, method: req.method, path: pathOf(req) };
-  logError(settings.logger, failure, details, response.envelope.error);
-  notifyError(settings.onError, failure, details);
+  reportError(settings, failure, details, response.envelope.error);
   return response;
 }
 

@@ -4,7 +4,7 @@ import { runWithCorrelationId } from './context.js';
 import { normalize } from './normalize.js';
 import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
 import { renderProblem } from './render.js';
-import { asError, logError, notifyError, type Thrown } from './report.js';
+import { asError, reportError, type Thrown } from './report.js';
 import { setErrorHeaders } from './write.js';
 
 /** The part of Koa's context this middleware uses (Koa 2 and 3 alike). */
@@ -77,8 +77,7 @@ function respond(ctx: KoaContext, settings: Settings, correlationId: string, fai
   const problem = normalize(failure ? failure.thrown : { status: ctx.status }, settings.limits);
   const response = renderProblem(problem, settings.service, correlationId);
   const details = { correlationId, statusCode: response.status, method: ctx.method, path: ctx.path };
-  logError(settings.logger, failure, details, response.envelope.error);
-  notifyError(settings.onError, failure, details);
+  reportError(settings, failure, details, response.envelope.error);
   if (failure && response.status >= 500) emitError(ctx, failure.thrown);
 
   const res = ctx.res;

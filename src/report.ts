@@ -1,5 +1,5 @@
 import { types } from 'node:util';
-import type { ErrorLogger } from './options.js';
+import type { Settings } from './options.js';
 
 /** A thrown value, boxed so that `throw undefined` stays apart from "nothing was thrown". */
 export interface Thrown {
@@ -11,21 +11,6 @@ export interface ErrorDetails {
   statusCode: number;
   method: string;
   path: string;
-}
-
-/**
- * Hands a mapped error to the app's logger: 5xx to `error`, 4xx to `warn`. A logger that throws
- * or rejects changes nothing about the response.
- */
-export function logError(logger: ErrorLogger | undefined, failure: Thrown | undefined, details: ErrorDetails, message: string): void {
-  if (!logger) return;
-  try {
-    const entry = failure ? { err: failure.thrown, ...details } : details;
-    const result: unknown = details.statusCode >= 500 ? logger.error(entry, message) : logger.warn(entry, message);
-    if (result instanceof Promise) result.catch(ignore);
-  } catch {
-    // The response matters more than the log line.
-  }
 }
 
 /** What `onError` receives of a mapped error, as the logger does: `err` is there only when something was thrown. */
@@ -41,14 +26,26 @@ export interface ErrorReport extends ErrorDetails {
  */
 export type ErrorHook = (event: ErrorReport) => unknown;
 
-/** Hands a mapped error to the app's `onError` hook; a hook that throws or rejects changes nothing. */
-export function notifyError(hook: ErrorHook | undefined, failure: Thrown | undefined, details: ErrorDetails): void {
-  if (!hook) return;
+/**
+ * Hands a mapped error to the app's logger (5xx to `error`, 4xx to `warn`) and to its `onError`
+ * hook. One that throws or rejects changes nothing about the response.
+ */
+export function reportError(
+  { logger, onError }: Pick<Settings, 'logger' | 'onError'>, failure: Thrown | undefined, details: ErrorDetails, message: string,
+): void {
+  if (!logger && !onError) return;
+  const report: ErrorReport = failure ? { err: failure.thrown, ...details } : details;
+  if (logger) contain(() => (details.statusCode >= 500 ? logger.error(report, message) : logger.warn(report, message)));
+  if (onError) contain(() => onError(report));
+}
+
+/** Runs a call of the app's code whose failure, thrown or rejected, must not reach the response. */
+function contain(call: () => unknown): void {
   try {
-    const result = hook(failure ? { err: failure.thrown, ...details } : details);
+    const result = call();
     if (result instanceof Promise) result.catch(ignore);
   } catch {
-    // As for the logger: the response matters more.
+    // The response matters more than the log line.
   }
 }
 
