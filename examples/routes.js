@@ -26,6 +26,7 @@ export const routes = [
   ['GET', '/data-sets/invoices', 409],
   ['GET', '/rate-limited', 429],
   ['GET', '/crash', 500],
+  ['GET', '/thrown-string', 500],
   ['GET', '/maintenance', 503],
 ];
 
@@ -53,6 +54,8 @@ export const handlers = [
   ['GET', '/data-sets/:name', ({ params }) => { throw new Conflict(`Data set ${params.name} has not been requested`); }],
   ['GET', '/rate-limited', () => { throw new TooManyRequests(30); }],
   ['GET', '/crash', () => { throw new Error('db password=hunter2 is wrong'); }],
+  // Not an Error at all: still the 500 envelope, and the string is never shown.
+  ['GET', '/thrown-string', () => { throw 'db password=hunter2, thrown as a string'; }],
   ['GET', '/maintenance', () => {
     throw new ServiceUnavailable('Down for maintenance', { retryAfter: 600, expose: true });
   }],

@@ -32,9 +32,11 @@ describe('the Koa example app', async () => {
     });
   }
 
-  it('never shows the message of the crash route', async () => {
-    const reply = await request(`${url}/crash`);
-    assert.ok(!reply.text.includes('hunter2'));
-    assert.equal((reply.body as { error: string }).error, 'Internal Server Error');
+  it('never shows what the crash routes threw, an Error or a string', async () => {
+    for (const path of ['/crash', '/thrown-string']) {
+      const reply = await request(`${url}${path}`);
+      assert.ok(!reply.text.includes('hunter2'), path);
+      assert.equal((reply.body as { error: string }).error, 'Internal Server Error', path);
+    }
   });
 });

@@ -1,5 +1,5 @@
 // The soak run: both examples, each in its own process, under autocannon over keep-alive connections
-// with a mix of successes, domain 4xx, unknown errors and hostile correlation ids; every response checked.
+// with a mix of successes, domain 4xx, unknown errors, a thrown string and hostile correlation ids; every response checked.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
@@ -12,6 +12,7 @@ const mix: Kind[] = [
   { name: 'domain 4xx (402)', method: 'POST', path: '/companies', status: 402, id: 'valid' },
   { name: 'domain 4xx (429)', method: 'GET', path: '/rate-limited', status: 429 },
   { name: 'unknown error (500)', method: 'GET', path: '/crash', status: 500, id: 'valid' },
+  { name: 'non-Error thrown (500)', method: 'GET', path: '/thrown-string', status: 500 },
   { name: 'no route (404)', method: 'GET', path: '/no-such-route', status: 404, id: 'hostile' },
   { name: 'unknown error, hostile id', method: 'GET', path: '/crash', status: 500, id: 'hostile' },
 ];
