@@ -47,30 +47,38 @@ export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
 }
 
 async function handle(ctx: KoaContext, next: () => Promise<unknown>, settings: Settings, correlationId: string): Promise<void> {
-  let answered = false;
-  const fail = (failure?: Thrown, afterResponse = false) => {
-    if (answered) return;
-    answered = true;
-    respond(ctx, settings, correlationId, failure, afterResponse);
-  };
-  let returned = false;
   try {
     await next();
-    if (isStream(ctx.body)) {
-      // Koa reports a stream error to ctx.onerror (Koa 3 from its pipeline and again from on-finished).
-      // Before this middleware returns, the error is caught below instead.
-      ctx.onerror = (thrown: unknown) => {
-        if (thrown != null && returned) fail({ thrown }, true);
-      };
-      // An error before the stream's first chunk still has a whole response to write: wait for that chunk.
-      if (!ctx.headerSent) await firstChunk(ctx.body);
-    }
   } catch (thrown) {
-    fail({ thrown });
+    respond(ctx, settings, correlationId, { thrown });
+    return;
+  }
+  if (isStream(ctx.body)) return guardStream(ctx, ctx.body, settings, correlationId);
+  // Nothing was thrown, but downstream left an error status with no body (an unmatched route).
+  if (ctx.body == null && ctx.status >= 400) respond(ctx, settings, correlationId);
+}
+
+/**
+ * A stream body fails after this middleware has returned, where Koa reports it to ctx.onerror (Koa 3
+ * from its pipeline and again from on-finished: once is enough). An error before its first chunk
+ * still has a whole response to write, so that chunk is waited for here.
+ */
+async function guardStream(ctx: KoaContext, stream: Readable, settings: Settings, correlationId: string): Promise<void> {
+  let returned = false;
+  let reported = false;
+  ctx.onerror = (thrown: unknown) => {
+    // Before this middleware returns, the same error rejects firstChunk below instead (Koa 2 reports both).
+    if (thrown == null || !returned || reported) return;
+    reported = true;
+    respond(ctx, settings, correlationId, { thrown }, true);
+  };
+  try {
+    if (!ctx.headerSent) await firstChunk(stream);
+  } catch (thrown) {
+    reported = true;
+    respond(ctx, settings, correlationId, { thrown });
   }
   returned = true;
-  // Nothing was thrown, but downstream left an error status with no body (an unmatched route).
-  if (ctx.body == null && ctx.status >= 400) fail();
 }
 
 function respond(ctx: KoaContext, settings: Settings, correlationId: string, failure?: Thrown, afterResponse = false): void {
