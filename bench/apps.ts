@@ -74,8 +74,8 @@ export const apps: App[] = [
     start: async () => koa([await ours(), (ctx: { body: unknown }) => { ctx.body = payload; }]),
   },
   {
-    name: 'koa-ours-ok-no-context', framework: 'koa', label: 'Koa + codat-errors, 200, asyncContext: false', status: 200, kind: 'ours',
-    start: async () => koa([await ours({ asyncContext: false }), (ctx: { body: unknown }) => { ctx.body = payload; }]),
+    name: 'koa-ours-ok-context', framework: 'koa', label: 'Koa + codat-errors, 200, asyncContext: true', status: 200, kind: 'ours',
+    start: async () => koa([await ours({ asyncContext: true }), (ctx: { body: unknown }) => { ctx.body = payload; }]),
   },
   {
     name: 'koa-ours-404', framework: 'koa', label: 'Koa + codat-errors, throw new NotFound()', status: 404, kind: 'ours',

@@ -39,7 +39,6 @@ export function targets({ rows, growth }: Measured): Target[] {
     if (row) list.push({ name, wanted: `≥ ${floorText}`, measured: `${ratio(row).toFixed(2)} (${spread(row.cpuRatios)})`, holds: ratio(row) >= floor });
   };
   atLeast('Koa success path', rowOf(rows, 'koa-ours-ok'), 0.95);
-  atLeast('Koa success path, asyncContext: false', rowOf(rows, 'koa-ours-ok-no-context'), 0.95);
   atLeast('Express success path', rowOf(rows, 'express-ours-ok'), 0.95);
   atLeast('Koa, catalog 4xx thrown per request (aim 0.80)', rowOf(rows, 'koa-ours-404'), 0.7);
   atLeast('Koa, catalog 4xx with an incoming id', rowOf(rows, 'koa-ours-404-id'), 0.7);

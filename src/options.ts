@@ -24,7 +24,7 @@ export interface CodatErrorsOptions {
   logger?: ErrorLogger | undefined;
   /** Caps on what an error can put in a response. Default `{ errorLength: 1024, fieldLength: 1024, items: 100 }`. */
   limits?: Partial<Limits> | undefined;
-  /** Make the id available to `getCorrelationId()` and outgoing calls during the request. Default true. */
+  /** Make the id available to `getCorrelationId()`, the pino mixin and outgoing calls during the request. Default false: it costs every request (see the README). */
   asyncContext?: boolean | undefined;
   /** Take the id from an incoming W3C `traceparent` when the correlation header brings none. Default false. */
   traceIdAsCorrelationId?: boolean | undefined;
@@ -93,7 +93,7 @@ export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
     correlate: createCorrelator({ trustIncomingId, generateId: options.generateId ?? nanoid, traceIdAsCorrelationId }),
     logger: options.logger,
     limits: resolveLimits(options.limits),
-    asyncContext: options.asyncContext ?? true,
+    asyncContext: options.asyncContext ?? false,
     onError: options.onError,
   };
 }

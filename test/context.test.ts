@@ -14,7 +14,7 @@ import { request, serve } from './support/serve.ts';
 /** Serves the routes on Koa and on Express: each handler returns the body or throws. */
 type Routes = Record<string, (params: Record<string, string>) => Promise<unknown>>;
 
-async function startKoa(routes: Routes, options?: CodatErrorsOptions) {
+async function startKoa(routes: Routes, options: CodatErrorsOptions = { asyncContext: true }) {
   const app = new Koa();
   app.silent = true;
   app.use(codatErrors(options));
@@ -29,7 +29,7 @@ async function startKoa(routes: Routes, options?: CodatErrorsOptions) {
   return serve(app.callback());
 }
 
-async function startExpress(routes: Routes, options?: CodatErrorsOptions) {
+async function startExpress(routes: Routes, options: CodatErrorsOptions = { asyncContext: true }) {
   const app = express();
   const errors = expressErrors(options);
   app.use(errors.correlation);
@@ -38,7 +38,7 @@ async function startExpress(routes: Routes, options?: CodatErrorsOptions) {
   return serve(app);
 }
 
-const start = (setup: (router: Router) => void, options?: CodatErrorsOptions) => {
+const start = (setup: (router: Router) => void, options: CodatErrorsOptions = { asyncContext: true }) => {
   const app = new Koa();
   app.silent = true;
   app.use(codatErrors(options));
@@ -125,17 +125,19 @@ describe('runWithCorrelationId()', () => {
   });
 });
 
-describe('asyncContext: false', async () => {
+for (const [name, options] of [['asyncContext off, the default', {}], ['asyncContext: false', { asyncContext: false }]] as const) describe(name, async () => {
   const { url } = await start((router) => {
     router.get('/seen', (ctx) => { ctx.body = { seen: getCorrelationId() ?? null, state: ctx.state.correlationId }; });
-  }, { asyncContext: false });
+  }, options);
 
   it('leaves getCorrelationId() undefined but the id everywhere else', async () => {
     const reply = await request(`${url}/seen`, { headers: { 'x-correlation-id': 'off-1' } });
     assert.equal(reply.headers.get('x-correlation-id'), 'off-1');
     assert.deepEqual(reply.body, { seen: null, state: 'off-1' });
   });
+});
 
+describe('the asyncContext option', () => {
   it('is checked like every option', () => {
     assert.throws(() => codatErrors({ asyncContext: 'yes' as never }), {
       name: 'TypeError',
@@ -149,7 +151,7 @@ describe('traceIdAsCorrelationId', async () => {
   const traceparent = `00-${traceId}-00f067aa0ba902b7-01`;
   const { url } = await start((router) => {
     router.get('/id', (ctx) => { ctx.body = getCorrelationId(); });
-  }, { traceIdAsCorrelationId: true });
+  }, { traceIdAsCorrelationId: true, asyncContext: true });
 
   it('takes the trace id of traceparent when no correlation header comes', async () => {
     const reply = await request(`${url}/id`, { headers: { traceparent } });

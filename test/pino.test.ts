@@ -20,11 +20,11 @@ async function charge(): Promise<never> {
 
 const koaApp = new Koa();
 koaApp.silent = true;
-koaApp.use(codatErrors({ logger }));
+koaApp.use(codatErrors({ logger, asyncContext: true }));
 koaApp.use(charge);
 
 const expressApp = express();
-const errors = expressErrors({ logger });
+const errors = expressErrors({ logger, asyncContext: true });
 expressApp.use(errors.correlation);
 expressApp.get('/', charge);
 expressApp.use(errors.handler);

@@ -28,7 +28,7 @@ const headersSeenByB: Array<string | undefined> = [];
 // Service B: a downstream service whose handler throws a domain error.
 const appB = new Koa();
 appB.silent = true;
-appB.use(codatErrors({ service: 'QuickBooksOnline', logger: logB.logger }));
+appB.use(codatErrors({ service: 'QuickBooksOnline', logger: logB.logger, asyncContext: true }));
 const routerB = new Router();
 routerB.get('/invoices/:id/pdf', (ctx) => {
   headersSeenByB.push(ctx.get('x-correlation-id') || undefined);
@@ -59,13 +59,13 @@ async function callB(call: string, id: string): Promise<unknown> {
 // Service A, the public API, once on Koa and once on Express.
 const koaA = new Koa();
 koaA.silent = true;
-koaA.use(codatErrors({ service: 'PublicApi', logger: logA.logger }));
+koaA.use(codatErrors({ service: 'PublicApi', logger: logA.logger, asyncContext: true }));
 const routerA = new Router();
 routerA.get('/via/:call/invoices/:id/pdf', async (ctx) => { ctx.body = await callB(ctx.params.call!, ctx.params.id!); });
 koaA.use(routerA.routes());
 
 const expressA = express();
-const errorsA = expressErrors({ service: 'PublicApi', logger: logA.logger });
+const errorsA = expressErrors({ service: 'PublicApi', logger: logA.logger, asyncContext: true });
 expressA.use(errorsA.correlation);
 expressA.get('/via/:call/invoices/:id/pdf', async (req, res) => { res.json(await callB(req.params.call, req.params.id)); });
 expressA.use(errorsA.handler);
@@ -128,7 +128,7 @@ describe('outgoing calls', async () => {
 
   it('carry the id in the header it came in', async () => {
     const relay = new Koa();
-    relay.use(codatErrors({ correlationHeader: 'Request-Id' }));
+    relay.use(codatErrors({ correlationHeader: 'Request-Id', asyncContext: true }));
     relay.use(async (ctx) => { ctx.body = [await viaFetch(), await viaUndici()]; });
     const { url } = await serve(relay.callback());
     const reply = await request(url, { headers: { 'request-id': 'rid-1' } });
