@@ -8,6 +8,7 @@ import * as adapter from 'codat-errors/express';
 import { codatErrors, InternalServerError, NotFound, Unauthorized } from 'codat-errors/express';
 import { envelopeText } from './support/envelope-text.ts';
 import { request, serve } from './support/serve.ts';
+import { assertStaleHeadersReplaced, keptHeaders, staleHeaders } from './support/stale-headers.ts';
 import { expressMajors, serveExpress } from './support/targets.ts';
 
 const run = promisify(execFile);
@@ -158,29 +159,18 @@ for (const [expressName, express] of expressMajors) {
   describe(`${expressName}: headers around an error`, async () => {
     const { url } = await serveExpress(express, (app) => {
       app.use((_req, res, next) => {
-        res.set('Access-Control-Allow-Origin', 'https://app.example');
-        res.set('Vary', 'Origin');
+        res.set(keptHeaders);
         next();
       });
       app.get('/download', (_req, res) => {
-        res.set('Content-Disposition', 'attachment; filename="report.csv"');
-        res.set('Content-Language', 'fr');
-        res.set('ETag', '"abc"');
-        res.set('Last-Modified', new Date(0).toUTCString());
+        res.set(staleHeaders);
         res.cookie('session', 'kept');
         throw new NotFound('No report');
       });
     });
 
     it('removes the headers of the body it replaces and keeps every other', async () => {
-      const reply = await request(`${url}/download`);
-      assert.equal(reply.status, 404);
-      for (const gone of ['content-disposition', 'content-language', 'etag', 'last-modified']) assert.equal(reply.headers.get(gone), null, gone);
-      assert.equal(reply.headers.get('access-control-allow-origin'), 'https://app.example');
-      assert.equal(reply.headers.get('vary'), 'Origin');
-      assert.match(reply.headers.get('set-cookie') ?? '', /^session=kept/);
-      assert.equal(reply.headers.get('content-type'), 'application/json; charset=utf-8');
-      assert.equal(reply.headers.get('content-length'), String(Buffer.byteLength(reply.text)));
+      assertStaleHeadersReplaced(await request(`${url}/download`));
     });
   });
 
