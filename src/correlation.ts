@@ -43,8 +43,8 @@ export function traceIdOf(traceparent: unknown): string | undefined {
 /**
  * Returns the function that picks a request's id from its incoming header values: the correlation
  * header's when trusted and valid, else the `traceparent` trace id when asked for, else a generated
- * one. A generator that throws or returns an invalid id is
- * replaced by nanoid for that request, so an id is always there.
+ * one. A generator that throws or returns an invalid id is replaced by nanoid for that request, so an
+ * id is always there.
  */
 export function createCorrelator({ trustIncomingId, generateId, traceIdAsCorrelationId = false }: CorrelationPolicy): (incoming: unknown, traceparent?: unknown) => string {
   const generate =

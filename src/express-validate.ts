@@ -1,4 +1,4 @@
-import { createRequestCheck, type RequestSchemas, type ValidateOptions } from './validation/request-check.js';
+import { createRequestCheck, replaceQuery, type RequestSchemas, type ValidateOptions } from './validation/request-check.js';
 
 /** The parts of an Express request that `validate` reads and replaces. */
 export interface ExpressValidateRequest {
@@ -8,11 +8,6 @@ export interface ExpressValidateRequest {
 }
 
 export type ExpressValidateMiddleware = (req: ExpressValidateRequest, res: unknown, next: (error?: unknown) => void) => void;
-
-/** Express 5's `req.query` is a getter with no setter: an own property shadows it (Express 4's is a plain property). */
-function replaceQuery(req: ExpressValidateRequest, query: unknown): void {
-  Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true, enumerable: true });
-}
 
 /**
  * Express route middleware that checks the request's body, query and params with Standard Schema

@@ -2,6 +2,11 @@ export type HeaderValue = string | readonly string[];
 export type HeaderList = ReadonlyArray<readonly [name: string, value: HeaderValue]>;
 
 const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** True for a valid header name (an HTTP token). */
+export function isHeaderName(value: unknown): value is string {
+  return typeof value === 'string' && token.test(value);
+}
 const unsafeValueCharacter = /[^\t\x20-\x7e\x80-\xff]/;
 
 function safeValue(value: unknown): HeaderValue | undefined {
@@ -22,7 +27,7 @@ export function safeHeaders(source: unknown, allowed?: ReadonlySet<string>): Hea
     if (typeof source !== 'object' || source === null) return headers;
     for (const [rawName, rawValue] of Object.entries(source)) {
       const name = rawName.toLowerCase();
-      if (allowed ? !allowed.has(name) : !token.test(name)) continue;
+      if (allowed ? !allowed.has(name) : !isHeaderName(name)) continue;
       const value = safeValue(rawValue);
       if (value !== undefined) headers.push([name, value]);
     }

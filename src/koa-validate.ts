@@ -1,4 +1,4 @@
-import { createRequestCheck, type RequestSchemas, type ValidateOptions } from './validation/request-check.js';
+import { createRequestCheck, replaceQuery, type RequestSchemas, type ValidateOptions } from './validation/request-check.js';
 
 /** The part of a Koa context (with `@koa/router`'s params and a body parser's body) that `validate` uses. */
 export interface KoaValidateContext {
@@ -7,11 +7,6 @@ export interface KoaValidateContext {
 }
 
 export type KoaValidateMiddleware = (ctx: KoaValidateContext, next: () => Promise<unknown>) => Promise<void>;
-
-/** Shadows Koa's `request.query` accessor, whose setter would turn the parsed values back into strings. */
-function replaceQuery(request: object, query: unknown): void {
-  Object.defineProperty(request, 'query', { value: query, writable: true, configurable: true, enumerable: true });
-}
 
 /**
  * Koa route middleware that checks the request's body, query and params with Standard Schema

@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid';
 import { defaultCorrelationHeader } from './context.js';
 import { createCorrelator } from './correlation.js';
 import { defaultService } from './envelope.js';
+import { isHeaderName } from './headers.js';
 import { isLimits, resolveLimits, type Limits } from './limits.js';
 import type { ErrorHook } from './report.js';
 
@@ -43,11 +44,9 @@ export interface Settings {
   readonly onError: ErrorHook | undefined;
 }
 
-const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
 const checks: Record<keyof CodatErrorsOptions, [(value: unknown) => boolean, string]> = {
   service: [(v) => typeof v === 'string' && v.trim() !== '', 'a non-empty string such as "PublicApi"'],
-  correlationHeader: [(v) => typeof v === 'string' && headerName.test(v), 'a header name such as "x-correlation-id"'],
+  correlationHeader: [isHeaderName, 'a header name such as "x-correlation-id"'],
   generateId: [(v) => typeof v === 'function', 'a function that returns a new id'],
   trustIncomingId: [(v) => typeof v === 'boolean', 'true or false'],
   logger: [

@@ -104,3 +104,11 @@ export function createRequestCheck(schemas: RequestSchemas, options: ValidateOpt
     return values;
   };
 }
+
+/**
+ * Puts the parsed query on the request as an own property, shadowing the framework's accessor: Koa's
+ * setter would turn the values back into strings, and Express 5's `req.query` has no setter at all.
+ */
+export function replaceQuery(request: object, query: unknown): void {
+  Object.defineProperty(request, 'query', { value: query, writable: true, configurable: true, enumerable: true });
+}
