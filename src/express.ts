@@ -107,7 +107,7 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
 function report(settings: Settings, req: ExpressRequest, correlationId: string, failure?: Thrown): ErrorResponse {
   const response = renderProblem(normalize(failure ? failure.thrown : { status: 404 }, settings.limits), settings.service, correlationId);
   const details = { correlationId, statusCode: response.status, method: req.method, path: pathOf(req) };
-  reportError(settings, failure, details, response.envelope.error);
+  reportError(settings, failure, details, response.error);
   return response;
 }
 

@@ -19,7 +19,6 @@ export interface KoaContext {
   readonly headerSent: boolean;
   readonly writable: boolean;
   app: { emit(event: 'error', error: Error, ctx: KoaContext): boolean };
-  set(field: string, value: string | readonly string[]): void;
   onerror(error: unknown): void;
 }
 
@@ -39,7 +38,7 @@ export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
   return function codatErrorsMiddleware(ctx, next) {
     const correlationId = correlate(ctx.req.headers[correlationHeader], ctx.req.headers.traceparent);
     ctx.state.correlationId = correlationId;
-    ctx.set(correlationHeader, correlationId);
+    ctx.res.setHeader(correlationHeader, correlationId);
     return asyncContext
       ? runWithCorrelationId(correlationId, () => handle(ctx, next, settings, correlationId), correlationHeader)
       : handle(ctx, next, settings, correlationId);
@@ -85,7 +84,7 @@ function respond(ctx: KoaContext, settings: Settings, correlationId: string, fai
   const problem = normalize(failure ? failure.thrown : { status: ctx.status }, settings.limits);
   const response = renderProblem(problem, settings.service, correlationId);
   const details = { correlationId, statusCode: response.status, method: ctx.method, path: ctx.path };
-  reportError(settings, failure, details, response.envelope.error);
+  reportError(settings, failure, details, response.error);
   if (failure && response.status >= 500) emitError(ctx, failure.thrown);
 
   const res = ctx.res;

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { isStaleHeader, type ErrorResponse } from './render.js';
+import { staleHeaders, type ErrorResponse } from './render.js';
 
 /**
  * Puts an error's headers on a response that has not been sent: the headers describing the body it
@@ -9,7 +9,7 @@ import { isStaleHeader, type ErrorResponse } from './render.js';
  * setErrorHeaders(res, renderProblem(normalize(thrown), 'PublicApi', correlationId));
  */
 export function setErrorHeaders(res: ServerResponse, response: ErrorResponse): void {
-  for (const name of res.getHeaderNames()) if (isStaleHeader(name)) res.removeHeader(name);
+  for (const name of staleHeaders) res.removeHeader(name);
   for (const [name, value] of response.headers) res.setHeader(name, value);
 }
 

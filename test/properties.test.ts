@@ -23,12 +23,13 @@ function maxBodyBytes({ errorLength, fieldLength, items }: Limits): number {
   return 6 * (errorLength + fieldLength + 2 * items * 3 * fieldLength) + 200 * (2 * items + 1) + 500;
 }
 
-function checkResponse(thrown: Thrown, limits: Limits): void {
-  const correlationId = 'prop-id';
+function checkResponse(thrown: Thrown, limits: Limits, correlationId: string): void {
   const response = renderProblem(normalize(thrown.value, limits), 'PublicApi', correlationId);
+  // Byte for byte what JSON.stringify makes of the core's envelope: same keys, same order, same escapes.
+  assert.equal(response.body, JSON.stringify(toEnvelope(thrown.value, { correlationId, limits })));
   const envelope = JSON.parse(response.body) as Record<string, unknown>;
   assert.ok(isEnvelope(envelope), JSON.stringify(isEnvelope.errors));
-  assert.deepEqual(envelope, toEnvelope(thrown.value, { correlationId, limits }));
+  assert.equal(response.error, envelope.error);
   assert.equal(envelope.statusCode, response.status);
   assert.equal(envelope.correlationId, correlationId);
   if (thrown.loose && response.status === 500) assert.equal(envelope.error, generic);
@@ -59,7 +60,7 @@ function checkResponse(thrown: Thrown, limits: Limits): void {
 
 describe(`the core, ${numRuns} runs per property`, () => {
   it('any thrown value gives a schema-valid, masked, bounded envelope whose status is that of the response', () => {
-    fc.assert(fc.property(thrownValue, limitsArb, checkResponse), parameters(numRuns));
+    fc.assert(fc.property(thrownValue, limitsArb, fc.string({ unit: 'binary', maxLength: 40 }), checkResponse), parameters(numRuns));
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype polluted');
   });
 

@@ -10,8 +10,12 @@ export const staleHeaders = {
   'Last-Modified': new Date(0).toUTCString(),
 };
 
-/** Set upstream of the handler: CORS and Vary, which the error response must keep. */
-export const keptHeaders = { 'Access-Control-Allow-Origin': 'https://app.example', Vary: 'Origin' };
+/** Set upstream of the handler: CORS, Vary and a security policy, which the error response must keep. */
+export const keptHeaders = {
+  'Access-Control-Allow-Origin': 'https://app.example',
+  Vary: 'Origin',
+  'Content-Security-Policy': "default-src 'none'",
+};
 
 export function assertStaleHeadersReplaced(reply: Reply): void {
   assert.equal(reply.status, 404);
