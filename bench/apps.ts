@@ -70,6 +70,11 @@ export const apps: App[] = [
     start: () => koa([(ctx: { body: unknown }) => { ctx.body = payload; }]),
   },
   {
+    // The same app as koa-bare in a process of its own: how far from 1.00 the method puts two identical apps.
+    name: 'koa-bare-twin', framework: 'koa', label: 'Koa 3, bare 200, a second process', status: 200, kind: 'bare',
+    start: () => koa([(ctx: { body: unknown }) => { ctx.body = payload; }]),
+  },
+  {
     name: 'koa-ours-ok', framework: 'koa', label: 'Koa + codat-errors, 200', status: 200, kind: 'ours',
     start: async () => koa([await ours(), (ctx: { body: unknown }) => { ctx.body = payload; }]),
   },

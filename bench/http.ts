@@ -1,7 +1,8 @@
 // The HTTP benchmark: every app of bench/apps.ts in its own process, autocannon in another, rounds
-// interleaved (each round runs every row once, in a rotated order, each next to a run of the bare app
-// of its framework, with which it is compared); the figure that counts is the server's own CPU time per
-// request, which other load on the machine disturbs far less than requests per second.
+// interleaved (each round runs every row once, in a rotated order). Each row's run goes at the same
+// time as a run of the bare app of its framework, with which it is compared: whatever else the machine
+// is doing weighs on both alike. The figure that counts is the server's own CPU time per request,
+// which other load disturbs far less than requests per second.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { apps, bareOf, type App } from './apps.ts';
@@ -62,23 +63,29 @@ export async function startServer(app: App): Promise<Server> {
   return { app, child, url: `http://127.0.0.1:${port}/` };
 }
 
-/** One bounded run of the load generator against one server, with the server's CPU time around it. */
-export async function measure(load: ChildProcess, server: Server, options: Pick<HttpOptions, 'seconds' | 'amount' | 'connections'>): Promise<Run> {
-  const before = await ask<ServerStats>(server.child, 'stats');
-  const request: LoadRequest = { url: server.url, connections: options.connections, amount: options.amount, seconds: options.seconds, ...(server.app.headers && { headers: server.app.headers }) };
-  const result = await ask<LoadResult>(load, request);
-  const after = await ask<ServerStats>(server.child, 'stats');
-  const expected = `${String(server.app.status)[0]}xx`;
-  if (result.errors > 0 || result.requests === 0 || result.statuses[expected] !== result.requests) {
-    throw new Error(`${server.app.name}: expected ${result.requests} responses of ${server.app.status}, got ${JSON.stringify(result.statuses)} and ${result.errors} errors`);
-  }
-  return {
-    requestsPerSecond: result.requests / result.seconds,
-    cpuPerRequest: (after.cpu - before.cpu) / result.requests,
-    p50: result.p50,
-    p99: result.p99,
-    rss: after.rss,
-  };
+/** Bounded runs of the load generator against servers at the same time, with each server's CPU time around them. */
+export async function measure(load: ChildProcess, servers: Server[], options: Pick<HttpOptions, 'seconds' | 'amount' | 'connections'>): Promise<Run[]> {
+  const stats = () => Promise.all(servers.map((server) => ask<ServerStats>(server.child, 'stats')));
+  const before = await stats();
+  const requests = servers.map((server): LoadRequest => ({
+    url: server.url, connections: options.connections, amount: options.amount, seconds: options.seconds, ...(server.app.headers && { headers: server.app.headers }),
+  }));
+  const results = await ask<LoadResult[]>(load, requests);
+  const after = await stats();
+  return servers.map((server, i) => {
+    const result = results[i]!;
+    const expected = `${String(server.app.status)[0]}xx`;
+    if (result.errors > 0 || result.requests === 0 || result.statuses[expected] !== result.requests) {
+      throw new Error(`${server.app.name}: expected ${result.requests} responses of ${server.app.status}, got ${JSON.stringify(result.statuses)} and ${result.errors} errors`);
+    }
+    return {
+      requestsPerSecond: result.requests / result.seconds,
+      cpuPerRequest: (after[i]!.cpu - before[i]!.cpu) / result.requests,
+      p50: result.p50,
+      p99: result.p99,
+      rss: after[i]!.rss,
+    };
+  });
 }
 
 export function startLoad(): ChildProcess {
@@ -101,23 +108,26 @@ export async function runHttp(options: HttpOptions, log: (line: string) => void)
   const servers: Server[] = [];
   for (const app of chosen) servers.push(await startServer(app));
   try {
-    const warmUp = { ...options, amount: Math.min(options.amount, 5_000), seconds: Math.min(options.seconds, 2) };
-    for (const server of servers) await measure(load, server, warmUp);
+    const warmUp = { ...options, amount: Math.min(options.amount, 2_000), seconds: 1 };
+    for (const server of servers) await measure(load, [server], warmUp);
     const rows = new Map<string, Row>(chosen.map((app) => [app.name, { app, runs: [], baselineRuns: [], cpuRatios: [], rpsRatios: [] }]));
     const bareServer = (app: App) => servers.find((server) => server.app.name === (app.baseline ?? bareOf[app.framework]))!;
-    const compared = servers.filter((server) => server.app.kind !== 'bare');
+    const bareApps = new Set(Object.values(bareOf));
+    const compared = servers.filter((server) => !bareApps.has(server.app.name));
     for (let round = 0; round < options.rounds; round++) {
       const shift = (round * 5) % compared.length;
       const order = [...compared.slice(shift), ...compared.slice(0, shift)];
       const line: string[] = [];
       for (const [i, server] of order.entries()) {
-        // Each row runs next to a run of its bare app, which goes first in every other pair: the other
-        // load on the machine then weighs on both alike, and neither always comes second.
         const bare = bareServer(server.app);
+        // Which of the pair autocannon connects first changes from one pair to the next.
         const bareFirst = (round + i) % 2 === 0;
-        const first = await measure(load, bareFirst ? bare : server, options);
-        const second = await measure(load, bareFirst ? server : bare, options);
-        const [bareRun, run] = bareFirst ? [first, second] : [second, first];
+        const pair = bareFirst ? [bare, server] : [server, bare];
+        // A row's server has been idle while the other rows ran and the bare one has not: both are
+        // brought back to speed together before the run that counts.
+        await measure(load, pair, warmUp);
+        const runs = await measure(load, pair, options);
+        const [bareRun, run] = (bareFirst ? runs : runs.reverse()) as [Run, Run];
         const row = rows.get(server.app.name)!;
         row.runs.push(run);
         row.baselineRuns.push(bareRun);
@@ -151,9 +161,9 @@ export async function runGrowth(name: string, connections: number): Promise<Grow
   const load = startLoad();
   const server = await startServer(app);
   try {
-    const first = await measure(load, server, { seconds: 5, amount: 10_000_000, connections });
-    const second = await measure(load, server, { seconds: 25, amount: 10_000_000, connections });
-    return { app: name, rssAfter5s: first.rss, rssAfter30s: second.rss };
+    const [first] = await measure(load, [server], { seconds: 5, amount: 10_000_000, connections });
+    const [second] = await measure(load, [server], { seconds: 25, amount: 10_000_000, connections });
+    return { app: name, rssAfter5s: first!.rss, rssAfter30s: second!.rss };
   } finally {
     await stop([load, server.child]);
   }
