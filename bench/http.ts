@@ -101,51 +101,49 @@ export async function stop(children: ChildProcess[]): Promise<void> {
 }
 
 export async function runHttp(options: HttpOptions, log: (line: string) => void): Promise<Row[]> {
-  const wanted = (app: App) => !options.only || options.only.some((part) => app.name.includes(part));
-  const baselines = new Set(apps.filter(wanted).map((app) => app.baseline ?? bareOf[app.framework]));
-  const chosen = apps.filter((app) => wanted(app) || baselines.has(app.name));
+  const bareApps = new Set(Object.values(bareOf));
+  const compared = apps.filter((app) => !bareApps.has(app.name) && (!options.only || options.only.some((part) => app.name.includes(part))));
+  const baselineOf = (app: App) => apps.find((candidate) => candidate.name === (app.baseline ?? bareOf[app.framework]))!;
+  const rows = new Map<string, Row>();
+  const rowOf = (app: App) => rows.get(app.name) ?? rows.set(app.name, { app, runs: [], baselineRuns: [], cpuRatios: [], rpsRatios: [] }).get(app.name)!;
   const load = startLoad();
-  const servers: Server[] = [];
-  for (const app of chosen) servers.push(await startServer(app));
+  const pairs: Array<{ server: Server; baseline: Server }> = [];
   try {
+    // Every row has a process of its baseline of its own: one shared by all rows would be the only
+    // server kept busy while the others wait their turn, and would measure cheaper for it alone.
+    for (const app of compared) pairs.push({ server: await startServer(app), baseline: await startServer(baselineOf(app)) });
     const warmUp = { ...options, amount: Math.min(options.amount, 2_000), seconds: 1 };
-    for (const server of servers) await measure(load, [server], warmUp);
-    const rows = new Map<string, Row>(chosen.map((app) => [app.name, { app, runs: [], baselineRuns: [], cpuRatios: [], rpsRatios: [] }]));
-    const bareServer = (app: App) => servers.find((server) => server.app.name === (app.baseline ?? bareOf[app.framework]))!;
-    const bareApps = new Set(Object.values(bareOf));
-    const compared = servers.filter((server) => !bareApps.has(server.app.name));
+    for (const { server, baseline } of pairs) await measure(load, [baseline, server], warmUp);
     for (let round = 0; round < options.rounds; round++) {
-      const shift = (round * 5) % compared.length;
-      const order = [...compared.slice(shift), ...compared.slice(0, shift)];
+      const shift = (round * 5) % pairs.length;
+      const order = [...pairs.slice(shift), ...pairs.slice(0, shift)];
       const line: string[] = [];
-      for (const [i, server] of order.entries()) {
-        const bare = bareServer(server.app);
+      for (const [i, { server, baseline }] of order.entries()) {
         // Which of the pair autocannon connects first changes from one pair to the next.
-        const bareFirst = (round + i) % 2 === 0;
-        const pair = bareFirst ? [bare, server] : [server, bare];
-        // A row's server has been idle while the other rows ran and the bare one has not: both are
-        // brought back to speed together before the run that counts.
+        const baselineFirst = (round + i) % 2 === 0;
+        const pair = baselineFirst ? [baseline, server] : [server, baseline];
+        // Both have been idle while the other rows ran: they are brought back to speed together first.
         await measure(load, pair, warmUp);
         const runs = await measure(load, pair, options);
-        const [bareRun, run] = (bareFirst ? runs : runs.reverse()) as [Run, Run];
-        const row = rows.get(server.app.name)!;
+        const [baselineRun, run] = (baselineFirst ? runs : runs.reverse()) as [Run, Run];
+        const row = rowOf(server.app);
         row.runs.push(run);
-        row.baselineRuns.push(bareRun);
-        row.cpuRatios.push(bareRun.cpuPerRequest / run.cpuPerRequest);
-        row.rpsRatios.push(run.requestsPerSecond / bareRun.requestsPerSecond);
-        if (bare.app.kind === 'bare') {
-          const bareRow = rows.get(bare.app.name)!;
-          bareRow.runs.push(bareRun);
+        row.baselineRuns.push(baselineRun);
+        row.cpuRatios.push(baselineRun.cpuPerRequest / run.cpuPerRequest);
+        row.rpsRatios.push(run.requestsPerSecond / baselineRun.requestsPerSecond);
+        if (bareApps.has(baseline.app.name)) {
+          const bareRow = rowOf(baseline.app);
+          bareRow.runs.push(baselineRun);
           bareRow.cpuRatios.push(1);
           bareRow.rpsRatios.push(1);
         }
-        line.push(`${server.app.name} ${(bareRun.cpuPerRequest / run.cpuPerRequest).toFixed(2)}`);
+        line.push(`${server.app.name} ${(baselineRun.cpuPerRequest / run.cpuPerRequest).toFixed(2)}`);
       }
       log(`round ${round + 1}/${options.rounds}, CPU ratios: ${line.join(', ')}`);
     }
-    return [...rows.values()];
+    return apps.flatMap((app) => rows.get(app.name) ?? []);
   } finally {
-    await stop([load, ...servers.map((server) => server.child)]);
+    await stop([load, ...pairs.flatMap(({ server, baseline }) => [server.child, baseline.child])]);
   }
 }
 

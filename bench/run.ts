@@ -1,6 +1,6 @@
 // npm run bench: the micro-benchmarks, then the HTTP benchmark and the memory check; prints the
 // table and writes BENCHMARKS.md with its chart, benchmarks.svg. Never run by npm test.
-//   npm run bench -- [--rounds 7] [--seconds 2] [--amount 20000] [--connections 50] [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
+//   npm run bench -- [--rounds 9] [--seconds 2] [--amount 20000] [--connections 50] [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import { chart, markdown, targets, type Measured } from './report.ts';
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '7' },
+    rounds: { type: 'string', default: '9' },
     seconds: { type: 'string', default: '2' },
     amount: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '50' },
