@@ -30,13 +30,3 @@ function envelopeJson(problem: Problem, service: string, correlationId: string):
   const validation = problem.validation ? `,"validation":${JSON.stringify(problem.validation)}` : '';
   return `{"statusCode":${problem.status},"service":${JSON.stringify(problem.service ?? service)},"error":${JSON.stringify(problem.error)},"correlationId":${JSON.stringify(correlationId)}${validation}}`;
 }
-
-/**
- * Headers that describe a body which the error response replaces (`content-type` and
- * `content-length` are set anew). A fixed list, as finalhandler has: `Content-Security-Policy` is a
- * `Content-*` header that protects the error response too.
- */
-export const staleHeaders: readonly string[] = [
-  'content-digest', 'content-disposition', 'content-encoding', 'content-language', 'content-location', 'content-md5',
-  'content-range', 'etag', 'last-modified',
-];

@@ -1,5 +1,15 @@
 import type { ServerResponse } from 'node:http';
-import { staleHeaders, type ErrorResponse } from './render.js';
+import type { ErrorResponse } from './render.js';
+
+/**
+ * Headers that describe a body which the error response replaces (`content-type` and
+ * `content-length` are set anew). A fixed list, as finalhandler has: `Content-Security-Policy` is a
+ * `Content-*` header that protects the error response too.
+ */
+const staleHeaders: readonly string[] = [
+  'content-digest', 'content-disposition', 'content-encoding', 'content-language', 'content-location', 'content-md5',
+  'content-range', 'etag', 'last-modified',
+];
 
 /**
  * Puts an error's headers on a response that has not been sent: the headers describing the body it
