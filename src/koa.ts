@@ -47,6 +47,10 @@ export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
 
 async function handle(ctx: KoaContext, next: () => Promise<unknown>, settings: Settings, correlationId: string): Promise<void> {
   try {
+    // Downstream starts on a fresh stack, one microtask later: an error it throws captures the app's
+    // own frames instead of Koa's and Node's beneath this middleware, and a 5xx, whose stack Koa
+    // prints, costs far less to capture and format.
+    await undefined;
     await next();
   } catch (thrown) {
     respond(ctx, settings, correlationId, { thrown });
