@@ -1,7 +1,7 @@
 // The HTTP benchmark: every app of bench/apps.ts in its own process, autocannon in another, rounds
 // interleaved (each round runs every row once, in a rotated order). Each row's run goes at the same
 // time as a run of the bare app of its framework, with which it is compared: whatever else the machine
-// is doing weighs on both alike. The figure that counts is the server's own CPU time per request,
+// is doing weighs on both alike. Both processes are new for every run. The figure that counts is the server's own CPU time per request,
 // which other load disturbs far less than requests per second.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -107,43 +107,46 @@ export async function runHttp(options: HttpOptions, log: (line: string) => void)
   const rows = new Map<string, Row>();
   const rowOf = (app: App) => rows.get(app.name) ?? rows.set(app.name, { app, runs: [], baselineRuns: [], cpuRatios: [], rpsRatios: [] }).get(app.name)!;
   const load = startLoad();
-  const pairs: Array<{ server: Server; baseline: Server }> = [];
+  // Brought to speed before each measured run; the JIT of a fresh process needs it most.
+  const warmUp = { ...options, amount: Math.min(options.amount, 5_000), seconds: 1 };
   try {
-    // Every row has a process of its baseline of its own: one shared by all rows would be the only
-    // server kept busy while the others wait their turn, and would measure cheaper for it alone.
-    for (const app of compared) pairs.push({ server: await startServer(app), baseline: await startServer(baselineOf(app)) });
-    const warmUp = { ...options, amount: Math.min(options.amount, 2_000), seconds: 1 };
-    for (const { server, baseline } of pairs) await measure(load, [baseline, server], warmUp);
     for (let round = 0; round < options.rounds; round++) {
-      const shift = (round * 5) % pairs.length;
-      const order = [...pairs.slice(shift), ...pairs.slice(0, shift)];
+      const shift = (round * 5) % compared.length;
+      const order = [...compared.slice(shift), ...compared.slice(0, shift)];
       const line: string[] = [];
-      for (const [i, { server, baseline }] of order.entries()) {
-        // Which of the pair autocannon connects first changes from one pair to the next.
-        const baselineFirst = (round + i) % 2 === 0;
-        const pair = baselineFirst ? [baseline, server] : [server, baseline];
-        // Both have been idle while the other rows ran: they are brought back to speed together first.
-        await measure(load, pair, warmUp);
-        const runs = await measure(load, pair, options);
-        const [baselineRun, run] = (baselineFirst ? runs : runs.reverse()) as [Run, Run];
-        const row = rowOf(server.app);
-        row.runs.push(run);
-        row.baselineRuns.push(baselineRun);
-        row.cpuRatios.push(baselineRun.cpuPerRequest / run.cpuPerRequest);
-        row.rpsRatios.push(run.requestsPerSecond / baselineRun.requestsPerSecond);
-        if (bareApps.has(baseline.app.name)) {
-          const bareRow = rowOf(baseline.app);
-          bareRow.runs.push(baselineRun);
-          bareRow.cpuRatios.push(1);
-          bareRow.rpsRatios.push(1);
+      for (const [i, app] of order.entries()) {
+        // Fresh processes for every run: a process keeps for its whole life whatever its JIT and heap
+        // happened to settle on (two processes running the same app differed by up to 10% in every
+        // round), so the rounds must draw new ones for their median to average that out.
+        const [server, baseline] = await Promise.all([startServer(app), startServer(baselineOf(app))]);
+        try {
+          // Which of the pair autocannon connects first changes from one pair to the next.
+          const baselineFirst = (round + i) % 2 === 0;
+          const pair = baselineFirst ? [baseline, server] : [server, baseline];
+          await measure(load, pair, warmUp);
+          const runs = await measure(load, pair, options);
+          const [baselineRun, run] = (baselineFirst ? runs : runs.reverse()) as [Run, Run];
+          const row = rowOf(app);
+          row.runs.push(run);
+          row.baselineRuns.push(baselineRun);
+          row.cpuRatios.push(baselineRun.cpuPerRequest / run.cpuPerRequest);
+          row.rpsRatios.push(run.requestsPerSecond / baselineRun.requestsPerSecond);
+          if (bareApps.has(baseline.app.name)) {
+            const bareRow = rowOf(baseline.app);
+            bareRow.runs.push(baselineRun);
+            bareRow.cpuRatios.push(1);
+            bareRow.rpsRatios.push(1);
+          }
+          line.push(`${app.name} ${(baselineRun.cpuPerRequest / run.cpuPerRequest).toFixed(2)}`);
+        } finally {
+          await stop([server.child, baseline.child]);
         }
-        line.push(`${server.app.name} ${(baselineRun.cpuPerRequest / run.cpuPerRequest).toFixed(2)}`);
       }
       log(`round ${round + 1}/${options.rounds}, CPU ratios: ${line.join(', ')}`);
     }
     return apps.flatMap((app) => rows.get(app.name) ?? []);
   } finally {
-    await stop([load, ...pairs.flatMap(({ server, baseline }) => [server.child, baseline.child])]);
+    await stop([load]);
   }
 }
 

@@ -1,6 +1,6 @@
 // npm run bench: the micro-benchmarks, then the HTTP benchmark and the memory check; prints the
 // table and writes BENCHMARKS.md with its chart, benchmarks.svg. Never run by npm test.
-//   npm run bench -- [--rounds 9] [--seconds 2] [--amount 20000] [--connections 50] [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
+//   npm run bench -- [--rounds 9] [--seconds 5] [--amount 20000] [--connections 50] [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -11,7 +11,7 @@ import { chart, markdown, targets, type Measured } from './report.ts';
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '9' },
-    seconds: { type: 'string', default: '2' },
+    seconds: { type: 'string', default: '5' },
     amount: { type: 'string', default: '20000' },
     connections: { type: 'string', default: '50' },
     only: { type: 'string', multiple: true },
