@@ -1,8 +1,8 @@
 // The HTTP benchmark: every app of bench/apps.ts in its own process, autocannon in another, rounds
 // interleaved (each round runs every row once, in a rotated order). Each row's run goes at the same
 // time as a run of the bare app of its framework, with which it is compared: whatever else the machine
-// is doing weighs on both alike. Both processes are new for every run. The figure that counts is the server's own CPU time per request,
-// which other load disturbs far less than requests per second.
+// is doing weighs on both alike. Both processes are new for every run. The figure that counts is the
+// server's own CPU time per request, which other load disturbs far less than requests per second.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { apps, bareOf, type App } from './apps.ts';
@@ -116,8 +116,9 @@ export async function runHttp(options: HttpOptions, log: (line: string) => void)
       const line: string[] = [];
       for (const [i, app] of order.entries()) {
         // Fresh processes for every run: a process keeps for its whole life whatever its JIT and heap
-        // happened to settle on (two processes running the same app differed by up to 10% in every
-        // round), so the rounds must draw new ones for their median to average that out.
+        // happened to settle on (kept through all rounds, a row doing strictly less work than another
+        // measured 10% dearer in nearly every round), so each round draws new ones for the median to
+        // average that out.
         const [server, baseline] = await Promise.all([startServer(app), startServer(baselineOf(app))]);
         try {
           // Which of the pair autocannon connects first changes from one pair to the next.
