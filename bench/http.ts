@@ -127,10 +127,11 @@ export async function runHttp(options: HttpOptions, log: (line: string) => void)
           await measure(load, pair, warmUp);
           const runs = await measure(load, pair, options);
           const [baselineRun, run] = (baselineFirst ? runs : runs.reverse()) as [Run, Run];
+          const cpuRatio = baselineRun.cpuPerRequest / run.cpuPerRequest;
           const row = rowOf(app);
           row.runs.push(run);
           row.baselineRuns.push(baselineRun);
-          row.cpuRatios.push(baselineRun.cpuPerRequest / run.cpuPerRequest);
+          row.cpuRatios.push(cpuRatio);
           row.rpsRatios.push(run.requestsPerSecond / baselineRun.requestsPerSecond);
           if (bareApps.has(baseline.app.name)) {
             const bareRow = rowOf(baseline.app);
@@ -138,7 +139,7 @@ export async function runHttp(options: HttpOptions, log: (line: string) => void)
             bareRow.cpuRatios.push(1);
             bareRow.rpsRatios.push(1);
           }
-          line.push(`${app.name} ${(baselineRun.cpuPerRequest / run.cpuPerRequest).toFixed(2)}`);
+          line.push(`${app.name} ${cpuRatio.toFixed(2)}`);
         } finally {
           await stop([server.child, baseline.child]);
         }
