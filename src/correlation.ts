@@ -20,7 +20,12 @@ export function isValidCorrelationId(value: unknown): value is string {
   );
 }
 
+/** A request's headers as Node gives them: lower-case names. */
+export type IncomingHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
 export interface CorrelationPolicy {
+  /** The lower-case name of the header that carries the id. */
+  header: string;
   trustIncomingId: boolean;
   generateId: () => string;
   /** Use the trace id of an incoming W3C `traceparent` when the correlation header brings no usable id. */
@@ -41,12 +46,12 @@ export function traceIdOf(traceparent: unknown): string | undefined {
 }
 
 /**
- * Returns the function that picks a request's id from its incoming header values: the correlation
- * header's when trusted and valid, else the `traceparent` trace id when asked for, else a generated
- * one. A generator that throws or returns an invalid id is replaced by nanoid for that request, so an
- * id is always there.
+ * Returns the function that picks a request's id from its headers: the correlation header's when
+ * trusted and valid, else the `traceparent` trace id when asked for, else a generated one. It reads
+ * only the headers its policy uses: every request pays for each. A generator that throws or returns
+ * an invalid id is replaced by nanoid for that request, so an id is always there.
  */
-export function createCorrelator({ trustIncomingId, generateId, traceIdAsCorrelationId = false }: CorrelationPolicy): (incoming: unknown, traceparent?: unknown) => string {
+export function createCorrelator({ header, trustIncomingId, generateId, traceIdAsCorrelationId = false }: CorrelationPolicy): (headers: IncomingHeaders) => string {
   const generate =
     generateId === nanoid
       ? nanoid
@@ -59,6 +64,16 @@ export function createCorrelator({ trustIncomingId, generateId, traceIdAsCorrela
           }
           return nanoid();
         };
-  if (!traceIdAsCorrelationId) return (incoming) => (trustIncomingId && isValidCorrelationId(incoming) ? incoming : generate());
-  return (incoming, traceparent) => (isValidCorrelationId(incoming) ? incoming : (traceIdOf(traceparent) ?? generate()));
+  if (traceIdAsCorrelationId) {
+    return (headers) => {
+      const incoming = headers[header];
+      return isValidCorrelationId(incoming) ? incoming : (traceIdOf(headers.traceparent) ?? generate());
+    };
+  }
+  // Not `return generate`: nanoid would take the headers for its size.
+  if (!trustIncomingId) return () => generate();
+  return (headers) => {
+    const incoming = headers[header];
+    return isValidCorrelationId(incoming) ? incoming : generate();
+  };
 }

@@ -66,7 +66,7 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
   const settings = resolveOptions(options);
 
   function stamp(req: ExpressRequest, res: ExpressResponse): string {
-    const correlationId = settings.correlate(req.headers[settings.correlationHeader], req.headers.traceparent);
+    const correlationId = settings.correlate(req.headers);
     req.correlationId = correlationId;
     res.locals.correlationId = correlationId;
     if (!res.headersSent) res.setHeader(settings.correlationHeader, correlationId);

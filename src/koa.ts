@@ -36,7 +36,7 @@ export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
   const { correlationHeader, correlate, asyncContext } = settings;
 
   return function codatErrorsMiddleware(ctx, next) {
-    const correlationId = correlate(ctx.req.headers[correlationHeader], ctx.req.headers.traceparent);
+    const correlationId = correlate(ctx.req.headers);
     ctx.state.correlationId = correlationId;
     ctx.res.setHeader(correlationHeader, correlationId);
     return asyncContext

@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import { defaultCorrelationHeader } from './context.js';
-import { createCorrelator } from './correlation.js';
+import { createCorrelator, type IncomingHeaders } from './correlation.js';
 import { defaultService } from './envelope.js';
 import { isHeaderName } from './headers.js';
 import { isLimits, resolveLimits, type Limits } from './limits.js';
@@ -37,7 +37,7 @@ export interface CodatErrorsOptions {
 export interface Settings {
   readonly service: string;
   readonly correlationHeader: string;
-  readonly correlate: (incoming: unknown, traceparent?: unknown) => string;
+  readonly correlate: (headers: IncomingHeaders) => string;
   readonly logger: ErrorLogger | undefined;
   readonly limits: Limits;
   readonly asyncContext: boolean;
@@ -86,10 +86,11 @@ export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
   if (traceIdAsCorrelationId && !trustIncomingId) {
     throw new TypeError('codat-errors: option "traceIdAsCorrelationId" reuses an incoming id, which "trustIncomingId: false" forbids; drop one of them');
   }
+  const correlationHeader = (options.correlationHeader ?? defaultCorrelationHeader).toLowerCase();
   return {
     service: options.service ?? defaultService,
-    correlationHeader: (options.correlationHeader ?? defaultCorrelationHeader).toLowerCase(),
-    correlate: createCorrelator({ trustIncomingId, generateId: options.generateId ?? nanoid, traceIdAsCorrelationId }),
+    correlationHeader,
+    correlate: createCorrelator({ header: correlationHeader, trustIncomingId, generateId: options.generateId ?? nanoid, traceIdAsCorrelationId }),
     logger: options.logger,
     limits: resolveLimits(options.limits),
     asyncContext: options.asyncContext ?? false,

@@ -84,10 +84,10 @@ describe(`the core, ${numRuns} runs per property`, () => {
   });
 
   it('the correlation policy reuses a valid incoming id unchanged and replaces any other value with a valid one', () => {
-    const correlate = createCorrelator({ trustIncomingId: true, generateId: () => 'generated' });
+    const correlate = createCorrelator({ header: 'x-correlation-id', trustIncomingId: true, generateId: () => 'generated' });
     const incoming = fc.oneof(headerBytes, fc.array(headerBytes, { maxLength: 3 }), fc.anything());
     fc.assert(fc.property(incoming, (value) => {
-      const id = correlate(value);
+      const id = correlate({ 'x-correlation-id': value as string });
       assert.equal(id, isValidCorrelationId(value) ? value : 'generated');
     }), parameters(numRuns));
   });
