@@ -79,6 +79,23 @@ export const apps: App[] = [
     start: async () => koa([await ours(), (ctx: { body: unknown }) => { ctx.body = payload; }]),
   },
   {
+    // Only what the contract asks of every response: a nanoid in the response header, and an async layer
+    // that catches. No error handler can be cheaper on the success path: the floor under koa-ours-ok.
+    name: 'koa-id-floor', framework: 'koa', label: 'Koa, hand-written: nanoid header + try/await, 200', status: 200, kind: 'peer',
+    start: async () => {
+      const { nanoid } = await import('nanoid');
+      const stampAndCatch = async (ctx: { res: import('node:http').ServerResponse; status: number }, next: () => Promise<void>) => {
+        ctx.res.setHeader('x-correlation-id', nanoid());
+        try {
+          await next();
+        } catch {
+          ctx.status = 500;
+        }
+      };
+      return koa([stampAndCatch, (ctx: { body: unknown }) => { ctx.body = payload; }]);
+    },
+  },
+  {
     name: 'koa-ours-ok-context', framework: 'koa', label: 'Koa + codat-errors, 200, asyncContext: true', status: 200, kind: 'ours',
     start: async () => koa([await ours({ asyncContext: true }), (ctx: { body: unknown }) => { ctx.body = payload; }]),
   },
