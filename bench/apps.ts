@@ -80,7 +80,7 @@ export const apps: App[] = [
   },
   {
     // Only what the contract asks of every response: a nanoid in the response header, and an async layer
-    // that catches. No error handler can be cheaper on the success path: the floor under koa-ours-ok.
+    // that catches. A middleware that meets the contract cannot do less on success: koa-ours-ok's floor.
     name: 'koa-id-floor', framework: 'koa', label: 'Koa, hand-written: nanoid header + try/await, 200', status: 200, kind: 'peer',
     start: async () => {
       const { nanoid } = await import('nanoid');
