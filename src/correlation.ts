@@ -52,10 +52,12 @@ export function traceIdOf(traceparent: unknown): string | undefined {
  * an invalid id is replaced by nanoid for that request, so an id is always there.
  */
 export function createCorrelator({ header, trustIncomingId, generateId, traceIdAsCorrelationId = false }: CorrelationPolicy): (headers: IncomingHeaders) => string {
-  const generate =
+  // Takes no argument, so that it can stand where a function of the headers is expected (nanoid
+  // would take them for its size).
+  const generate: () => string =
     generateId === nanoid
-      ? nanoid
-      : (): string => {
+      ? () => nanoid()
+      : () => {
           try {
             const id = generateId();
             if (isValidCorrelationId(id)) return id;
@@ -64,16 +66,10 @@ export function createCorrelator({ header, trustIncomingId, generateId, traceIdA
           }
           return nanoid();
         };
-  if (traceIdAsCorrelationId) {
-    return (headers) => {
-      const incoming = headers[header];
-      return isValidCorrelationId(incoming) ? incoming : (traceIdOf(headers.traceparent) ?? generate());
-    };
-  }
-  // Not `return generate`: nanoid would take the headers for its size.
-  if (!trustIncomingId) return () => generate();
+  if (!trustIncomingId) return generate;
+  const fallback = traceIdAsCorrelationId ? (headers: IncomingHeaders) => traceIdOf(headers.traceparent) ?? generate() : generate;
   return (headers) => {
     const incoming = headers[header];
-    return isValidCorrelationId(incoming) ? incoming : generate();
+    return isValidCorrelationId(incoming) ? incoming : fallback(headers);
   };
 }
