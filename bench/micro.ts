@@ -9,8 +9,8 @@ import {
   MethodNotAllowed, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, isValidCorrelationId, toEnvelope,
 } from 'codat-errors';
 // Internal modules of the build: the render step has no public entry of its own.
-import { normalize } from '../dist/normalize.js';
-import { renderProblem } from '../dist/render.js';
+import { envelopeJson } from '../dist/core/envelope.js';
+import { normalize } from '../dist/core/normalize.js';
 
 export interface Micro {
   group: string;
@@ -57,8 +57,8 @@ const cases: Array<[group: string, name: string, fn: () => unknown]> = [
   ['reference', "http-errors createError(404, 'Invoice not found')", () => createError(404, 'Invoice not found')],
   ['map', 'toEnvelope(new NotFound())', () => toEnvelope(notFound, { correlationId: id })],
   ['map', 'toEnvelope(LimitExceeded.companyLimit())', () => toEnvelope(companyLimit, { correlationId: id })],
-  ['map', 'render NotFound to bytes (normalize + renderProblem)', () => renderProblem(normalize(notFound), 'PublicApi', id)],
-  ['map', 'render companyLimit to bytes', () => renderProblem(normalize(companyLimit), 'PublicApi', id)],
+  ['map', 'render NotFound to bytes (normalize + envelopeJson)', () => envelopeJson(normalize(notFound), 'PublicApi', id)],
+  ['map', 'render companyLimit to bytes', () => envelopeJson(normalize(companyLimit), 'PublicApi', id)],
   ['id', 'isValidCorrelationId(valid 21 chars)', () => isValidCorrelationId(id)],
   ['id', "isValidCorrelationId('not a valid id!')", () => isValidCorrelationId('not a valid id!')],
   ['id', 'isValidCorrelationId(4 KB header)', () => isValidCorrelationId(longHeader)],

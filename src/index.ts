@@ -1,3 +1,2 @@
-export * from './core.js';
-export { codatErrors, type KoaContext, type KoaMiddleware } from './koa.js';
-export { validate, type KoaValidateContext, type KoaValidateMiddleware } from './koa-validate.js';
+// The package root is the Koa entry, as `app.use(codatErrors())` promises.
+export * from './adapters/koa/index.js';

@@ -112,9 +112,12 @@ describe('codat-errors/client in a browser bundle', () => {
     entryPoints: [fileURLToPath(import.meta.resolve(entry))], bundle: true, platform: 'browser', format: 'esm', write: false, metafile: true, logLevel: 'silent',
   });
 
-  it('bundles for the browser from the client and the envelope shape alone', async () => {
+  it('bundles for the browser from the client and the contract alone', async () => {
     const result = await bundle('codat-errors/client');
-    assert.deepEqual(Object.keys(result.metafile.inputs).sort(), ['dist/client.js', 'dist/envelope-shape.js']);
+    assert.deepEqual(Object.keys(result.metafile.inputs).sort(), [
+      'dist/client/index.js', 'dist/contract/correlation-id.js', 'dist/contract/describe.js', 'dist/contract/envelope.js',
+      'dist/contract/shape.js', 'dist/contract/status.js',
+    ]);
   });
 
   it('while the server entry does not (its Node imports fail the browser build)', async () => {

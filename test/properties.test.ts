@@ -6,9 +6,8 @@ import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { envelopeSchema, isValidCorrelationId, toEnvelope, type Limits } from 'codat-errors';
-import { createCorrelator } from '../dist/correlation.js';
-import { normalize } from '../dist/normalize.js';
-import { renderProblem } from '../dist/render.js';
+import { createCorrelator } from '../dist/correlation/correlator.js';
+import { createEngine } from '../dist/core/engine.js';
 import { canary } from './support/canary.ts';
 import { generic, headerBytes, isErrorStatusOracle, parameters, runs, thrownValue, type Thrown } from './support/hostile.ts';
 
@@ -24,12 +23,14 @@ function maxBodyBytes({ errorLength, fieldLength, items }: Limits): number {
 }
 
 function checkResponse(thrown: Thrown, limits: Limits, correlationId: string): void {
-  const response = renderProblem(normalize(thrown.value, limits), 'PublicApi', correlationId);
+  const logged: string[] = [];
+  const logger = { warn: (_details: object, message: string) => logged.push(message), error: (_details: object, message: string) => logged.push(message) };
+  const response = createEngine({ limits, logger }).failure(thrown.value, { method: 'GET', path: '/' }, correlationId);
   // Byte for byte what JSON.stringify makes of the core's envelope: same keys, same order, same escapes.
   assert.equal(response.body, JSON.stringify(toEnvelope(thrown.value, { correlationId, limits })));
   const envelope = JSON.parse(response.body) as Record<string, unknown>;
   assert.ok(isEnvelope(envelope), JSON.stringify(isEnvelope.errors));
-  assert.equal(response.error, envelope.error);
+  assert.deepEqual(logged, [envelope.error], 'the log line is the envelope\'s error');
   assert.equal(envelope.statusCode, response.status);
   assert.equal(envelope.correlationId, correlationId);
   if (thrown.loose && response.status === 500) assert.equal(envelope.error, generic);

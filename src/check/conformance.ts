@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { envelopeProblems } from '../envelope-shape.js';
+import { describe } from '../contract/describe.js';
+import { envelopeKeys, requiredEnvelopeKeys } from '../contract/envelope.js';
+import { envelopeProblems } from '../contract/shape.js';
 import { send, sendHead, type Exchange } from './transport.js';
 
 /** The three ways the endpoint is asked. */
@@ -44,8 +46,6 @@ export interface CheckTarget {
   correlationHeader: string;
 }
 
-const contractKeys = ['statusCode', 'service', 'error', 'correlationId', 'validation'];
-const requiredKeys = contractKeys.slice(0, 4);
 /** Has a space and a `!`, so no server may accept it as an id. */
 export const invalidId = 'not a valid id!';
 
@@ -62,18 +62,18 @@ export async function checkConformance(target: CheckTarget): Promise<Conformance
   const valid = await attempt('valid id', () => send(target.url, target.method, headersWith(validId)), record);
   if (valid) {
     const body = envelopeChecks('valid id', valid, record);
-    record('valid id', 'id-echoed-body', body?.correlationId === validId, `sent ${show(validId)}, body has ${show(body?.correlationId)}`);
+    record('valid id', 'id-echoed-body', body?.correlationId === validId, `sent ${describe(validId)}, body has ${describe(body?.correlationId)}`);
     const header = valid.headers.get(target.correlationHeader);
-    record('valid id', 'id-echoed-header', header === validId, `sent ${show(validId)}, header has ${show(header)}`);
+    record('valid id', 'id-echoed-header', header === validId, `sent ${describe(validId)}, header has ${describe(header)}`);
   }
 
   const invalid = await attempt('invalid id', () => send(target.url, target.method, headersWith(invalidId)), record);
   if (invalid) {
     const body = envelopeChecks('invalid id', invalid, record);
     const id = body?.correlationId;
-    record('invalid id', 'id-replaced-body', typeof id === 'string' && id !== '' && id !== invalidId, `sent ${show(invalidId)}, body has ${show(id)}`);
+    record('invalid id', 'id-replaced-body', typeof id === 'string' && id !== '' && id !== invalidId, `sent ${describe(invalidId)}, body has ${describe(id)}`);
     const header = invalid.headers.get(target.correlationHeader);
-    record('invalid id', 'id-replaced-header', header !== invalidId && header === id, `sent ${show(invalidId)}, header has ${show(header)}`);
+    record('invalid id', 'id-replaced-header', header !== invalidId && header === id, `sent ${describe(invalidId)}, header has ${describe(header)}`);
   }
 
   if (target.method === 'GET') {
@@ -103,16 +103,16 @@ async function attempt(probe: Probe, request: () => Promise<Exchange>, record: R
 function envelopeChecks(probe: Probe, exchange: Exchange, record: Recorder): Record<string, unknown> | undefined {
   const body = parseObject(exchange.body);
   const statusCode = body?.statusCode;
-  record(probe, 'status', exchange.status === statusCode, `status ${exchange.status}, statusCode ${body ? show(statusCode) : 'absent: the body is not a JSON object'}`);
+  record(probe, 'status', exchange.status === statusCode, `status ${exchange.status}, statusCode ${body ? describe(statusCode) : 'absent: the body is not a JSON object'}`);
   const contentType = exchange.headers.get('content-type');
-  record(probe, 'content-type', /^application\/json\s*(;|$)/i.test(contentType ?? ''), `content-type ${show(contentType)}`);
+  record(probe, 'content-type', /^application\/json\s*(;|$)/i.test(contentType ?? ''), `content-type ${describe(contentType)}`);
   if (!body) {
     record(probe, 'keys', false, 'the body is not a JSON object');
     record(probe, 'schema', false, 'the body is not a JSON object');
     return undefined;
   }
   const keys = Object.keys(body);
-  const expected = contractKeys.filter((key) => keys.includes(key) || requiredKeys.includes(key));
+  const expected = envelopeKeys.filter((key) => keys.includes(key) || (requiredEnvelopeKeys as readonly string[]).includes(key));
   record(probe, 'keys', keys.join() === expected.join(), `keys ${keys.join(', ')}${keys.join() === expected.join() ? '' : `; expected ${expected.join(', ')}`}`);
   const problems = envelopeProblems(body);
   record(probe, 'schema', problems.length === 0, problems.length === 0 ? 'valid' : problems.join('; '));
@@ -126,8 +126,4 @@ function parseObject(bytes: Buffer): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-}
-
-function show(value: unknown): string {
-  return value === undefined || value === null ? 'none' : JSON.stringify(value);
 }

@@ -1,18 +1,5 @@
-import { STATUS_CODES } from 'node:http';
-import { isErrorStatus } from '../envelope-shape.js';
-
-/** One entry of `validation.errors` or `validation.warnings`. */
-export interface ValidationItem {
-  itemId?: string;
-  message: string;
-  validatorName?: string;
-}
-
-/** The `validation` member of the envelope: both arrays are always present. */
-export interface Validation {
-  errors: ValidationItem[];
-  warnings: ValidationItem[];
-}
+import type { Validation, ValidationItem } from '../contract/envelope.js';
+import { isErrorStatus, reasonPhrase } from '../contract/status.js';
 
 export type ErrorHeaders = Record<string, string | number | readonly string[]>;
 
@@ -35,19 +22,6 @@ export interface CodatErrorInit extends CodatErrorOptions {
 }
 
 const brand = Symbol.for('codat-errors.CodatError');
-
-/** Catalog classes are named for their status, not for an exception: their name never prefixes `error`. */
-const catalogClasses = new WeakSet<object>();
-
-export function markCatalogClass(errorClass: object): void {
-  catalogClasses.add(errorClass);
-}
-
-export function reasonPhrase(status: number): string {
-  return STATUS_CODES[status] ?? 'Unknown Error';
-}
-
-export { isErrorStatus };
 
 /**
  * True for any error of this package, also one made by another loaded copy of it.
@@ -82,6 +56,12 @@ export class CodatError extends Error {
    */
   static clientErrorStacks = false;
 
+  /**
+   * The name that prefixes `error` for this class's errors: a class names itself with its own static
+   * `exception`, else with its class name (the catalog's classes are named for their status: none).
+   */
+  declare static exception: string | undefined;
+
   readonly status: number;
   readonly statusCode: number;
   readonly expose: boolean;
@@ -107,7 +87,7 @@ export class CodatError extends Error {
     this.status = status;
     this.statusCode = status;
     this.expose = options.expose ?? status < 500;
-    this.exception = options.exception ?? (catalogClasses.has(errorClass) ? undefined : errorClass.name);
+    this.exception = options.exception ?? (Object.hasOwn(errorClass, 'exception') ? errorClass.exception : errorClass.name);
     this.service = options.service;
     this.validation = options.validation && {
       errors: [...(options.validation.errors ?? [])],
@@ -116,18 +96,10 @@ export class CodatError extends Error {
     this.headers = options.headers ?? {};
   }
 
-  /** `instanceof` also holds for errors made by another loaded copy of this package. */
+  /** `instanceof CodatError` also holds for errors made by another loaded copy of this package. */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    if (!isCodatError(value)) return false;
-    for (let proto = Object.getPrototypeOf(value); proto !== null; proto = Object.getPrototypeOf(proto)) {
-      const errorClass: unknown = proto.constructor;
-      if (typeof errorClass === 'function' && errorClass.name === this.name && brand in errorClass) return true;
-    }
-    return false;
+    return this === CodatError ? isCodatError(value) : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
 
 Object.defineProperty(CodatError.prototype, brand, { value: true });
-Object.defineProperty(CodatError, brand, { value: true });
-markCatalogClass(CodatError);

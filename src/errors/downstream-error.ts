@@ -1,7 +1,7 @@
-import { isErrorEnvelope } from '../envelope-shape.js';
-import type { ErrorEnvelope } from '../envelope.js';
-import { CodatError, markCatalogClass, type ErrorHeaders } from './codat-error.js';
-import { retryAfterSeconds } from './request-errors.js';
+import type { ErrorEnvelope } from '../contract/envelope.js';
+import { isErrorEnvelope } from '../contract/shape.js';
+import { CodatError, type ErrorHeaders } from './codat-error.js';
+import { retryAfterSeconds } from './retry-after.js';
 
 /** What a client parser gives for a received error response, such as `CodatApiError` of `codat-errors/client`. */
 export interface ReceivedError {
@@ -49,5 +49,3 @@ export class DownstreamError extends CodatError {
     this.downstreamCorrelationId = envelope.correlationId;
   }
 }
-
-markCatalogClass(DownstreamError);

@@ -1,4 +1,4 @@
-import { CodatError, markCatalogClass } from './codat-error.js';
+import { CodatError } from './codat-error.js';
 
 export interface LimitOptions {
   /** Page that explains the limit; adds the sentence ` Learn more at <docsUrl>` to the item's message. */
@@ -43,5 +43,3 @@ export class LimitExceeded extends CodatError {
     });
   }
 }
-
-markCatalogClass(LimitExceeded);

@@ -1,4 +1,5 @@
-import { CodatError, markCatalogClass, type CodatErrorOptions } from './codat-error.js';
+import { CodatError, type CodatErrorOptions } from './codat-error.js';
+import { retryAfterSeconds } from './retry-after.js';
 import { itemsFromAjv, type AjvError, type AjvItemOptions } from '../validation/ajv.js';
 import { itemsFromIssues, type ItemOptions } from '../validation/issues.js';
 import type { StandardSchemaV1 } from '../validation/standard-schema.js';
@@ -116,15 +117,4 @@ export class TooManyRequests extends CodatError {
     super(message, { ...options, headers: { ...options.headers, 'retry-after': retryAfterSeconds(retryAfter) } });
     this.retryAfter = retryAfter;
   }
-}
-
-export function retryAfterSeconds(seconds: number): string {
-  if (!Number.isInteger(seconds) || seconds < 0) {
-    throw new TypeError(`codat-errors: retryAfter must be a whole number of seconds, got ${String(seconds)}`);
-  }
-  return String(seconds);
-}
-
-for (const errorClass of [BadRequest, Unauthorized, Forbidden, NotFound, DatatypeNotSupported, MethodNotAllowed, Conflict, TooManyRequests]) {
-  markCatalogClass(errorClass);
 }

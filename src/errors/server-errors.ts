@@ -1,5 +1,5 @@
-import { CodatError, markCatalogClass, type CodatErrorOptions } from './codat-error.js';
-import { retryAfterSeconds } from './request-errors.js';
+import { CodatError, type CodatErrorOptions } from './codat-error.js';
+import { retryAfterSeconds } from './retry-after.js';
 
 /** 500: its message is hidden from the client unless it is thrown with `expose: true`. */
 export class InternalServerError extends CodatError {
@@ -27,6 +27,3 @@ export class ServiceUnavailable extends CodatError {
     this.retryAfter = retryAfter;
   }
 }
-
-markCatalogClass(InternalServerError);
-markCatalogClass(ServiceUnavailable);

@@ -1,4 +1,4 @@
-import type { ValidationItem } from '../errors/codat-error.js';
+import type { ValidationItem } from '../contract/envelope.js';
 import { item, prefixed, type ItemOptions } from './issues.js';
 
 /** The fields of an Ajv `ErrorObject` that become an item. */

@@ -1,4 +1,4 @@
-import type { ValidationItem } from '../errors/codat-error.js';
+import type { ValidationItem } from '../contract/envelope.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 
 export interface ItemOptions {

@@ -1,10 +1,11 @@
-import { toEnvelope } from './envelope.js';
+import { correlationIdSchema, envelopeObjectSchema, validationItemSchema } from '../contract/schema.js';
+import { reasonPhrase } from '../contract/status.js';
+import { toEnvelope } from '../core/envelope.js';
+import { resolveOptions, type CodatErrorsOptions } from '../core/options.js';
 import {
   BadRequest, Conflict, Forbidden, InternalServerError, LimitExceeded, MethodNotAllowed, NotFound,
-  ServiceUnavailable, TooManyRequests, Unauthorized, reasonPhrase, type CodatError,
-} from './errors/index.js';
-import { resolveOptions, type CodatErrorsOptions } from './options.js';
-import { envelopeObjectSchema, validationItemSchema } from './schema.js';
+  ServiceUnavailable, TooManyRequests, Unauthorized, type CodatError,
+} from '../errors/index.js';
 
 export type OpenApiOptions = Pick<CodatErrorsOptions, 'service' | 'correlationHeader'>;
 
@@ -71,7 +72,7 @@ export function openApiComponents(options?: OpenApiOptions): OpenApiComponents {
     headers: {
       CorrelationId: {
         description: 'The id of this response, also in the body; a valid incoming one is echoed.',
-        schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9_.:-]+$' },
+        schema: correlationIdSchema,
       },
       RetryAfter: { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 0 } },
       Allow: { description: 'The methods the resource allows.', schema: { type: 'string' } },

@@ -1,11 +1,10 @@
 // The client side of the contract, for fetch users in Node and in browsers: no Node-only import and
 // nothing of the server side is loaded from here (a test bundles it for the browser to prove it).
-import { isErrorEnvelope } from './envelope-shape.js';
-import type { ErrorEnvelope } from './envelope.js';
-import type { Validation } from './errors/codat-error.js';
+import { defaultCorrelationHeader } from '../contract/correlation-id.js';
+import type { ErrorEnvelope, Validation } from '../contract/envelope.js';
+import { isErrorEnvelope } from '../contract/shape.js';
 
-export type { ErrorEnvelope } from './envelope.js';
-export type { Validation, ValidationItem } from './errors/codat-error.js';
+export type { ErrorEnvelope, Validation, ValidationItem } from '../contract/envelope.js';
 
 export interface FromResponseOptions {
   /** The header that carries the correlation id when the body has none. Default `x-correlation-id`. */
@@ -68,7 +67,7 @@ export class CodatApiError extends Error {
     try {
       if (response.ok) return null;
       const body: unknown = JSON.parse(await response.text());
-      const header = response.headers.get(options.correlationHeader ?? 'x-correlation-id');
+      const header = response.headers.get(options.correlationHeader ?? defaultCorrelationHeader);
       const envelope = typeof body === 'object' && body !== null && !('correlationId' in body) && header !== null
         ? { ...body, correlationId: header }
         : body;

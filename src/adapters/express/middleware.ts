@@ -1,13 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { normalize } from './normalize.js';
-import { resolveOptions, type CodatErrorsOptions, type Settings } from './options.js';
-import { renderProblem, type ErrorResponse } from './render.js';
-import { runWithCorrelationId } from './context.js';
-import { reportError, printError, type Thrown } from './report.js';
-import { endWithError, setErrorHeaders } from './write.js';
-
-export * from './core.js';
-export { validate, type ExpressValidateRequest, type ExpressValidateMiddleware } from './express-validate.js';
+import { createEngine, type ErrorResponse, type RequestLine } from '../../core/engine.js';
+import type { CodatErrorsOptions } from '../../core/options.js';
+import { printError } from '../../core/report.js';
+import { runWithCorrelationId } from '../../correlation/context.js';
+import { endWithError, setErrorHeaders } from '../../node/response.js';
 
 // The global namespace that @types/express merges into its Request and Locals: unlike an augmentation
 // of 'express-serve-static-core', it compiles in a project that has no Express types at all.
@@ -63,13 +59,14 @@ export interface ExpressErrors {
  * app.use(errors.handler);
  */
 export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
-  const settings = resolveOptions(options);
+  const engine = createEngine(options, runWithCorrelationId);
+  const { correlationHeader, correlate, runInContext } = engine;
 
   function stamp(req: ExpressRequest, res: ExpressResponse): string {
-    const correlationId = settings.correlate(req.headers);
+    const correlationId = correlate(req.headers);
     req.correlationId = correlationId;
     res.locals.correlationId = correlationId;
-    if (!res.headersSent) res.setHeader(settings.correlationHeader, correlationId);
+    if (!res.headersSent) res.setHeader(correlationHeader, correlationId);
     return correlationId;
   }
 
@@ -82,20 +79,20 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
     correlation: function codatErrorsCorrelation(req, res, next) {
       const correlationId = stamp(req, res);
       // Express runs the rest of the stack inside next(): it all sees the id, and so does its async work.
-      if (settings.asyncContext) runWithCorrelationId(correlationId, next, settings.correlationHeader);
+      if (runInContext) runInContext(correlationId, next);
       else next();
     },
     notFound: function codatErrorsNotFound(req, res) {
-      send(req, res, report(settings, req, idOf(req, res)));
+      send(req, res, engine.errorStatus(404, requestLine(req), idOf(req, res)));
     },
     handler: function codatErrorsHandler(error, req, res, next) {
-      const response = report(settings, req, idOf(req, res), { thrown: error });
+      const response = engine.failure(error, requestLine(req), idOf(req, res));
       if (res.headersSent) {
         // Part of a response is out: Express's own handler closes the connection rather than append to it.
         next(error);
         return;
       }
-      if (!settings.logger && response.status >= 500 && req.app?.get('env') !== 'test') {
+      if (!engine.logger && response.status >= 500 && req.app?.get('env') !== 'test') {
         // Express's own handler prints what it catches; without a logger this one must not hide a 5xx.
         printError(error);
       }
@@ -104,21 +101,14 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
   };
 }
 
-function report(settings: Settings, req: ExpressRequest, correlationId: string, failure?: Thrown): ErrorResponse {
-  const response = renderProblem(normalize(failure ? failure.thrown : { status: 404 }, settings.limits), settings.service, correlationId);
-  const details = { correlationId, statusCode: response.status, method: req.method, path: pathOf(req) };
-  reportError(settings, failure, details, response.error);
-  return response;
-}
-
 function send(req: ExpressRequest, res: ExpressResponse, response: ErrorResponse): void {
   setErrorHeaders(res, response);
   endWithError(res, response, req.method);
 }
 
-/** The path as the client sent it: `req.path` is cut by the mount point of a sub-router. */
-function pathOf(req: ExpressRequest): string {
+/** The method, and the path as the client sent it: `req.path` is cut by the mount point of a sub-router. */
+function requestLine(req: ExpressRequest): RequestLine {
   const url = req.originalUrl;
   const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
+  return { method: req.method, path: query === -1 ? url : url.slice(0, query) };
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The `codat-errors` command. Only this bin loads the checker: importing the package never does.
 import { parseArgs } from 'node:util';
-import { checkConformance, type CheckTarget } from './check/conformance.js';
-import { formatReport } from './check/format.js';
+import { defaultCorrelationHeader } from '../contract/correlation-id.js';
+import { checkConformance, type CheckTarget } from './conformance.js';
+import { formatReport } from './format.js';
 
 const usage = `Usage: codat-errors check <url> [--method M] [--header 'K: V']... [--correlation-header NAME] [--json]
 
@@ -17,7 +18,7 @@ function parseTarget(argv: string[]): { target: CheckTarget; json: boolean } {
     options: {
       method: { type: 'string', default: 'GET' },
       header: { type: 'string', multiple: true, default: [] },
-      'correlation-header': { type: 'string', default: 'x-correlation-id' },
+      'correlation-header': { type: 'string', default: defaultCorrelationHeader },
       json: { type: 'boolean', default: false },
     },
   });

@@ -1,22 +1,13 @@
 import type { ServerResponse } from 'node:http';
-import type { ErrorResponse } from './render.js';
-
-/**
- * Headers that describe a body which the error response replaces (`content-type` and
- * `content-length` are set anew). A fixed list, as finalhandler has: `Content-Security-Policy` is a
- * `Content-*` header that protects the error response too.
- */
-const staleHeaders: readonly string[] = [
-  'content-digest', 'content-disposition', 'content-encoding', 'content-language', 'content-location', 'content-md5',
-  'content-range', 'etag', 'last-modified',
-];
+import type { ErrorResponse } from '../core/engine.js';
+import { staleHeaders } from '../core/headers.js';
 
 /**
  * Puts an error's headers on a response that has not been sent: the headers describing the body it
  * replaces go, every other one already set (CORS, cookies, the correlation id) stays.
  *
  * @example
- * setErrorHeaders(res, renderProblem(normalize(thrown), 'PublicApi', correlationId));
+ * setErrorHeaders(res, engine.failure(thrown, request, correlationId));
  */
 export function setErrorHeaders(res: ServerResponse, response: ErrorResponse): void {
   for (const name of staleHeaders) res.removeHeader(name);

@@ -1,20 +1,8 @@
-// The envelope's shape, with no runtime import at all: the client bundle for browsers loads this file.
-import type { ErrorEnvelope } from './envelope.js';
-
-/**
- * True for an integer HTTP status from 400 to 599.
- *
- * @example
- * isErrorStatus(404); // true
- * isErrorStatus(302); // false
- */
-export function isErrorStatus(status: unknown): status is number {
-  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599;
-}
-
-const envelopeKeys = new Set(['statusCode', 'service', 'error', 'correlationId', 'validation']);
-const validationKeys = new Set(['errors', 'warnings']);
-const itemKeys = new Set(['itemId', 'message', 'validatorName']);
+// The envelope's shape checked key by key, the rules of its JSON Schema; the client bundle for
+// browsers loads this file.
+import { describe } from './describe.js';
+import { envelopeKeys, itemKeys, requiredEnvelopeKeys, validationKeys, type ErrorEnvelope } from './envelope.js';
+import { isErrorStatus } from './status.js';
 
 /**
  * Every way in which `value` departs from the envelope's shape (the rules of the JSON Schema),
@@ -32,7 +20,7 @@ export function envelopeProblems(value: unknown): string[] {
   if (!isErrorStatus(envelope.statusCode)) {
     problems.push(`statusCode must be an integer from 400 to 599, got ${describe(envelope.statusCode)}`);
   }
-  for (const key of ['service', 'error', 'correlationId']) stringAt(envelope, key, '', true, problems);
+  for (const key of requiredEnvelopeKeys) if (key !== 'statusCode') stringAt(envelope, key, '', true, problems);
   if (envelope.validation !== undefined) {
     const validation = objectAt(envelope.validation, 'validation', problems);
     if (validation) {
@@ -83,12 +71,6 @@ function stringAt(object: Record<string, unknown>, key: string, prefix: string, 
   }
 }
 
-function unknownKeys(object: Record<string, unknown>, known: ReadonlySet<string>, prefix: string, problems: string[]): void {
-  for (const key of Object.keys(object)) if (!known.has(key)) problems.push(`${prefix}${key} is not allowed`);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null || Array.isArray(value)) return value === null ? 'null' : 'an array';
-  return typeof value === 'object' ? 'an object' : JSON.stringify(value);
+function unknownKeys(object: Record<string, unknown>, known: readonly string[], prefix: string, problems: string[]): void {
+  for (const key of Object.keys(object)) if (!known.includes(key)) problems.push(`${prefix}${key} is not allowed`);
 }

@@ -1,24 +1,5 @@
 import { nanoid } from 'nanoid';
-
-export const maxCorrelationIdLength = 128;
-const correlationIdCharacters = /^[A-Za-z0-9_.:-]+$/;
-
-/**
- * An id is reused only when it is 1 to 128 characters of `A-Z a-z 0-9 - _ . :`. The length is
- * checked first, so a long header costs nothing; the pattern cannot backtrack.
- *
- * @example
- * isValidCorrelationId('V1StGXR8_Z5jdHi6B-myT'); // true
- * isValidCorrelationId('a b'); // false
- */
-export function isValidCorrelationId(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    value.length > 0 &&
-    value.length <= maxCorrelationIdLength &&
-    correlationIdCharacters.test(value)
-  );
-}
+import { isValidCorrelationId } from '../contract/correlation-id.js';
 
 /** A request's headers as Node gives them: lower-case names. */
 export type IncomingHeaders = Readonly<Record<string, string | string[] | undefined>>;
@@ -27,7 +8,8 @@ export interface CorrelationPolicy {
   /** The lower-case name of the header that carries the id. */
   header: string;
   trustIncomingId: boolean;
-  generateId: () => string;
+  /** Default `nanoid()`. */
+  generateId?: (() => string) | undefined;
   /** Use the trace id of an incoming W3C `traceparent` when the correlation header brings no usable id. */
   traceIdAsCorrelationId?: boolean;
 }
@@ -52,24 +34,29 @@ export function traceIdOf(traceparent: unknown): string | undefined {
  * an invalid id is replaced by nanoid for that request, so an id is always there.
  */
 export function createCorrelator({ header, trustIncomingId, generateId, traceIdAsCorrelationId = false }: CorrelationPolicy): (headers: IncomingHeaders) => string {
-  // Takes no argument, so that it can stand where a function of the headers is expected (nanoid
-  // would take them for its size).
-  const generate: () => string =
-    generateId === nanoid
-      ? () => nanoid()
-      : () => {
-          try {
-            const id = generateId();
-            if (isValidCorrelationId(id)) return id;
-          } catch {
-            // Fall through to an id that is known to be good.
-          }
-          return nanoid();
-        };
+  const generate = generateId ? guarded(generateId) : newId;
   if (!trustIncomingId) return generate;
   const fallback = traceIdAsCorrelationId ? (headers: IncomingHeaders) => traceIdOf(headers.traceparent) ?? generate() : generate;
   return (headers) => {
     const incoming = headers[header];
     return isValidCorrelationId(incoming) ? incoming : fallback(headers);
+  };
+}
+
+/** A fresh id. It takes no argument, so that it can stand where a function of the headers is expected (nanoid takes a size). */
+function newId(): string {
+  return nanoid();
+}
+
+/** The app's generator, with nanoid standing in for a call that throws or returns an invalid id. */
+function guarded(generateId: () => string): () => string {
+  return () => {
+    try {
+      const id = generateId();
+      if (isValidCorrelationId(id)) return id;
+    } catch {
+      // Fall through to an id that is known to be good.
+    }
+    return nanoid();
   };
 }

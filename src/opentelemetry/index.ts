@@ -1,6 +1,6 @@
 import { SpanStatusCode, trace } from '@opentelemetry/api';
-import { isCodatError } from './errors/codat-error.js';
-import { asError, type ErrorReport } from './report.js';
+import { asError, type ErrorReport } from '../core/report.js';
+import { isCodatError } from '../errors/index.js';
 
 /**
  * The span attribute that carries the correlation id.

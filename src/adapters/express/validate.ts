@@ -1,4 +1,4 @@
-import { createRequestCheck, replaceQuery, type RequestSchemas, type ValidateOptions } from './validation/request-check.js';
+import { createRequestCheck, replaceQuery, type RequestSchemas, type ValidateOptions } from '../../core/request-check.js';
 
 /** The parts of an Express request that `validate` reads and replaces. */
 export interface ExpressValidateRequest {

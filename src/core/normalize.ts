@@ -1,4 +1,6 @@
-import { isCodatError, isErrorStatus, reasonPhrase, type CodatError, type Validation, type ValidationItem } from './errors/codat-error.js';
+import type { Validation, ValidationItem } from '../contract/envelope.js';
+import { isErrorStatus, reasonPhrase } from '../contract/status.js';
+import { isCodatError, type CodatError } from '../errors/index.js';
 import { safeHeaders, type HeaderList } from './headers.js';
 import { defaultLimits, type Limits } from './limits.js';
 
@@ -39,6 +41,12 @@ export function normalize(thrown: unknown, limits: Limits = defaultLimits): Prob
     // A getter or Proxy trap that throws: the value cannot be trusted for anything.
   }
   return internalServerError;
+}
+
+/** The Problem of an error status that the app set without a body (an unmatched route, say). */
+export function statusProblem(status: number): Problem {
+  if (!isErrorStatus(status)) return internalServerError;
+  return { status, error: reasonPhrase(status), service: undefined, validation: undefined, headers: [] };
 }
 
 function fromCatalog(error: CodatError, limits: Limits): Problem {

@@ -1,5 +1,7 @@
 // The contract as JSON Schema: the one source that the shipped envelope.schema.json and the OpenAPI
 // components are both built from.
+import { envelopeKeys, requiredEnvelopeKeys, validationKeys } from './envelope.js';
+import { correlationIdMaxLength, correlationIdPattern } from './correlation-id.js';
 
 /** One item of `validation.errors` or `validation.warnings`. */
 export const validationItemSchema = {
@@ -14,13 +16,21 @@ export const validationItemSchema = {
   additionalProperties: false,
 } as const;
 
+/** The correlation id as it may arrive and is always sent: the rule of `isValidCorrelationId`. */
+export const correlationIdSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: correlationIdMaxLength,
+  pattern: correlationIdPattern,
+} as const;
+
 /** The envelope's schema, its items referenced through `itemRef` (JSON Schema `$defs` or OpenAPI components). */
 export function envelopeObjectSchema<Ref extends string>(itemRef: Ref) {
   const items = { type: 'array', items: { $ref: itemRef } } as const;
   return {
     type: 'object',
-    description: 'The body of every error response. Keys are sent in this order: statusCode, service, error, correlationId, validation.',
-    required: ['statusCode', 'service', 'error', 'correlationId'],
+    description: `The body of every error response. Keys are sent in this order: ${envelopeKeys.join(', ')}.`,
+    required: requiredEnvelopeKeys,
     properties: {
       statusCode: { type: 'integer', minimum: 400, maximum: 599, description: 'The HTTP status of the response, repeated.' },
       service: { type: 'string', description: 'The service that produced the error, e.g. PublicApi or a downstream one.' },
@@ -29,7 +39,7 @@ export function envelopeObjectSchema<Ref extends string>(itemRef: Ref) {
       validation: {
         type: 'object',
         description: 'Present only when the error carries validation details; both arrays are always there.',
-        required: ['errors', 'warnings'],
+        required: validationKeys,
         properties: { errors: items, warnings: items },
         additionalProperties: false,
       },

@@ -1,16 +1,10 @@
-import { nanoid } from 'nanoid';
-import { defaultCorrelationHeader } from './context.js';
-import { createCorrelator, type IncomingHeaders } from './correlation.js';
-import { defaultService } from './envelope.js';
+import { describe } from '../contract/describe.js';
+import { defaultCorrelationHeader } from '../contract/correlation-id.js';
+import { defaultService } from '../contract/envelope.js';
+import { createCorrelator, type IncomingHeaders } from '../correlation/correlator.js';
 import { isHeaderName } from './headers.js';
 import { isLimits, resolveLimits, type Limits } from './limits.js';
-import type { ErrorHook } from './report.js';
-
-/** A pino-compatible logger: `warn` gets 4xx, `error` gets 5xx. */
-export interface ErrorLogger {
-  warn(details: object, message: string): unknown;
-  error(details: object, message: string): unknown;
-}
+import type { ErrorHook, ErrorLogger } from './report.js';
 
 export interface CodatErrorsOptions {
   /** Service named in envelopes. Default `PublicApi`. */
@@ -59,14 +53,6 @@ const checks: Record<keyof CodatErrorsOptions, [(value: unknown) => boolean, str
   onError: [(v) => typeof v === 'function', 'a function that receives each mapped error, such as recordErrorOnSpan'],
 };
 
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object' || typeof value === 'function') return `a${typeof value === 'object' ? 'n' : ''} ${typeof value}`;
-  return String(value);
-}
-
 /** Checks the options; an invalid one throws here, at start-up, saying what to pass instead. */
 export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
   if (typeof options !== 'object' || options === null) {
@@ -90,7 +76,7 @@ export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
   return {
     service: options.service ?? defaultService,
     correlationHeader,
-    correlate: createCorrelator({ header: correlationHeader, trustIncomingId, generateId: options.generateId ?? nanoid, traceIdAsCorrelationId }),
+    correlate: createCorrelator({ header: correlationHeader, trustIncomingId, generateId: options.generateId, traceIdAsCorrelationId }),
     logger: options.logger,
     limits: resolveLimits(options.limits),
     asyncContext: options.asyncContext ?? false,

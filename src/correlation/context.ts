@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-
-export const defaultCorrelationHeader = 'x-correlation-id';
+import { defaultCorrelationHeader } from '../contract/correlation-id.js';
 
 /** What the request in progress carries to the code it runs: its id and the header the id travels in. */
 export interface CorrelationScope {

@@ -1,9 +1,9 @@
-import { BadRequest } from '../errors/request-errors.js';
-import type { ValidationItem } from '../errors/codat-error.js';
-import { describe } from '../options.js';
-import { itemsFromAjv, type AjvError } from './ajv.js';
-import { itemsFromIssues } from './issues.js';
-import type { StandardSchemaV1 } from './standard-schema.js';
+import { describe } from '../contract/describe.js';
+import type { ValidationItem } from '../contract/envelope.js';
+import { BadRequest } from '../errors/index.js';
+import { itemsFromAjv, type AjvError } from '../validation/ajv.js';
+import { itemsFromIssues } from '../validation/issues.js';
+import type { StandardSchemaV1 } from '../validation/standard-schema.js';
 
 /** The parts of a request that `validate` checks, in the order their items are reported. */
 export const requestParts = ['body', 'query', 'params'] as const;

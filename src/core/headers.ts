@@ -36,3 +36,13 @@ export function safeHeaders(source: unknown, allowed?: ReadonlySet<string>): Hea
   }
   return headers;
 }
+
+/**
+ * Headers that describe a body which the error response replaces (`content-type` and
+ * `content-length` are set anew). A fixed list, as finalhandler has: `Content-Security-Policy` is a
+ * `Content-*` header that protects the error response too.
+ */
+export const staleHeaders: readonly string[] = [
+  'content-digest', 'content-disposition', 'content-encoding', 'content-language', 'content-location', 'content-md5',
+  'content-range', 'etag', 'last-modified',
+];

@@ -1,9 +1,9 @@
-import { types } from 'node:util';
-import type { Settings } from './options.js';
+// The report of a mapped error to the app: its logger and its `onError` hook.
 
-/** A thrown value, boxed so that `throw undefined` stays apart from "nothing was thrown". */
-export interface Thrown {
-  thrown: unknown;
+/** A pino-compatible logger: `warn` gets 4xx, `error` gets 5xx. */
+export interface ErrorLogger {
+  warn(details: object, message: string): unknown;
+  error(details: object, message: string): unknown;
 }
 
 export interface ErrorDetails {
@@ -26,13 +26,21 @@ export interface ErrorReport extends ErrorDetails {
  */
 export type ErrorHook = (event: ErrorReport) => unknown;
 
+export interface Reporters {
+  readonly logger: ErrorLogger | undefined;
+  readonly onError: ErrorHook | undefined;
+}
+
+/** A thrown value, boxed so that `throw undefined` stays apart from "nothing was thrown". */
+export interface Thrown {
+  thrown: unknown;
+}
+
 /**
  * Hands a mapped error to the app's logger (5xx to `error`, 4xx to `warn`) and to its `onError`
  * hook. One that throws or rejects changes nothing about the response.
  */
-export function reportError(
-  { logger, onError }: Pick<Settings, 'logger' | 'onError'>, failure: Thrown | undefined, details: ErrorDetails, message: string,
-): void {
+export function reportError({ logger, onError }: Reporters, details: ErrorDetails, message: string, failure?: Thrown): void {
   if (!logger && !onError) return;
   const report: ErrorReport = failure ? { err: failure.thrown, ...details } : details;
   if (logger) contain(() => (details.statusCode >= 500 ? logger.error(report, message) : logger.warn(report, message)));
@@ -60,10 +68,13 @@ export function printError(thrown: unknown): void {
   }
 }
 
-/** Listeners of Koa's `app.on('error')` expect an Error: a thrown non-error is wrapped, kept as `cause`. */
+/**
+ * Listeners of Koa's `app.on('error')` expect an Error: a thrown non-error is wrapped, kept as
+ * `cause`. An error of another realm counts as one, by Koa's own test.
+ */
 export function asError(thrown: unknown): Error {
   try {
-    if (types.isNativeError(thrown) || thrown instanceof Error) return thrown as Error;
+    if (thrown instanceof Error || Object.prototype.toString.call(thrown) === '[object Error]') return thrown as Error;
   } catch {
     // A revoked Proxy cannot even be asked.
   }

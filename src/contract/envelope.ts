@@ -1,0 +1,36 @@
+// What the envelope is: its types, its keys in the order they are sent, and its defaults. Every other
+// description of the envelope (the JSON Schema, the shape check, the bytes, the checker) reads these.
+
+/** One entry of `validation.errors` or `validation.warnings`. */
+export interface ValidationItem {
+  itemId?: string;
+  message: string;
+  validatorName?: string;
+}
+
+/** The `validation` member of the envelope: both arrays are always present. */
+export interface Validation {
+  errors: ValidationItem[];
+  warnings: ValidationItem[];
+}
+
+/** The body of every error response, keys in this order. */
+export interface ErrorEnvelope {
+  statusCode: number;
+  service: string;
+  error: string;
+  correlationId: string;
+  validation?: Validation;
+}
+
+/** The envelope's keys in the order they are sent; all but the optional ones are always there. */
+export const envelopeKeys = ['statusCode', 'service', 'error', 'correlationId', 'validation'] as const satisfies ReadonlyArray<keyof ErrorEnvelope>;
+export const optionalEnvelopeKeys: ReadonlySet<string> = new Set<keyof ErrorEnvelope>(['validation']);
+export const requiredEnvelopeKeys = envelopeKeys.filter((key) => !optionalEnvelopeKeys.has(key));
+
+export const validationKeys = ['errors', 'warnings'] as const satisfies ReadonlyArray<keyof Validation>;
+/** An item's keys in the order they are sent; only `message` is always there. */
+export const itemKeys = ['itemId', 'message', 'validatorName'] as const satisfies ReadonlyArray<keyof ValidationItem>;
+
+/** The service named in envelopes when neither the options nor the error name one. */
+export const defaultService = 'PublicApi';
