@@ -66,25 +66,60 @@ const awaiting = async (ctx: { body: unknown }) => {
 
 export const apps: App[] = [
   {
-    name: 'koa-bare', framework: 'koa', label: 'Koa 3, bare 200', status: 200, kind: 'bare',
-    start: () => koa([(ctx: { body: unknown }) => { ctx.body = payload; }]),
+    name: 'koa-bare',
+    framework: 'koa',
+    label: 'Koa 3, bare 200',
+    status: 200,
+    kind: 'bare',
+    start: () =>
+      koa([
+        (ctx: { body: unknown }) => {
+          ctx.body = payload;
+        },
+      ]),
   },
   {
     // The same app as koa-bare in a process of its own: how far from 1.00 the method puts two identical apps.
-    name: 'koa-bare-twin', framework: 'koa', label: 'Koa 3, bare 200, a second process', status: 200, kind: 'bare',
-    start: () => koa([(ctx: { body: unknown }) => { ctx.body = payload; }]),
+    name: 'koa-bare-twin',
+    framework: 'koa',
+    label: 'Koa 3, bare 200, a second process',
+    status: 200,
+    kind: 'bare',
+    start: () =>
+      koa([
+        (ctx: { body: unknown }) => {
+          ctx.body = payload;
+        },
+      ]),
   },
   {
-    name: 'koa-ours-ok', framework: 'koa', label: 'Koa + codat-errors, 200', status: 200, kind: 'ours',
-    start: async () => koa([await ours(), (ctx: { body: unknown }) => { ctx.body = payload; }]),
+    name: 'koa-ours-ok',
+    framework: 'koa',
+    label: 'Koa + codat-errors, 200',
+    status: 200,
+    kind: 'ours',
+    start: async () =>
+      koa([
+        await ours(),
+        (ctx: { body: unknown }) => {
+          ctx.body = payload;
+        },
+      ]),
   },
   {
     // Only what the contract asks of every response: a nanoid in the response header, and an async layer
     // that catches. A middleware that meets the contract cannot do less on success: koa-ours-ok's floor.
-    name: 'koa-id-floor', framework: 'koa', label: 'Koa, hand-written: nanoid header + try/await, 200', status: 200, kind: 'peer',
+    name: 'koa-id-floor',
+    framework: 'koa',
+    label: 'Koa, hand-written: nanoid header + try/await, 200',
+    status: 200,
+    kind: 'peer',
     start: async () => {
       const { nanoid } = await import('nanoid');
-      const stampAndCatch = async (ctx: { res: import('node:http').ServerResponse; status: number }, next: () => Promise<void>) => {
+      const stampAndCatch = async (
+        ctx: { res: import('node:http').ServerResponse; status: number },
+        next: () => Promise<void>,
+      ) => {
         ctx.res.setHeader('x-correlation-id', nanoid());
         try {
           await next();
@@ -92,118 +127,244 @@ export const apps: App[] = [
           ctx.status = 500;
         }
       };
-      return koa([stampAndCatch, (ctx: { body: unknown }) => { ctx.body = payload; }]);
+      return koa([
+        stampAndCatch,
+        (ctx: { body: unknown }) => {
+          ctx.body = payload;
+        },
+      ]);
     },
   },
   {
-    name: 'koa-ours-ok-context', framework: 'koa', label: 'Koa + codat-errors, 200, asyncContext: true', status: 200, kind: 'ours',
-    start: async () => koa([await ours({ asyncContext: true }), (ctx: { body: unknown }) => { ctx.body = payload; }]),
+    name: 'koa-ours-ok-context',
+    framework: 'koa',
+    label: 'Koa + codat-errors, 200, asyncContext: true',
+    status: 200,
+    kind: 'ours',
+    start: async () =>
+      koa([
+        await ours({ asyncContext: true }),
+        (ctx: { body: unknown }) => {
+          ctx.body = payload;
+        },
+      ]),
   },
   {
-    name: 'koa-ours-404', framework: 'koa', label: 'Koa + codat-errors, throw new NotFound()', status: 404, kind: 'ours',
+    name: 'koa-ours-404',
+    framework: 'koa',
+    label: 'Koa + codat-errors, throw new NotFound()',
+    status: 404,
+    kind: 'ours',
     start: async () => {
       const { NotFound } = await import('codat-errors');
-      return koa([await ours(), () => { throw new NotFound(message); }]);
+      return koa([
+        await ours(),
+        () => {
+          throw new NotFound(message);
+        },
+      ]);
     },
   },
   {
-    name: 'koa-ours-404-stacks', framework: 'koa', label: 'Koa + codat-errors, NotFound, clientErrorStacks', status: 404, kind: 'ours',
+    name: 'koa-ours-404-stacks',
+    framework: 'koa',
+    label: 'Koa + codat-errors, NotFound, clientErrorStacks',
+    status: 404,
+    kind: 'ours',
     start: async () => {
       const { CodatError, NotFound } = await import('codat-errors');
       CodatError.clientErrorStacks = true;
-      return koa([await ours(), () => { throw new NotFound(message); }]);
+      return koa([
+        await ours(),
+        () => {
+          throw new NotFound(message);
+        },
+      ]);
     },
   },
   {
-    name: 'koa-ours-404-id', framework: 'koa', label: 'Koa + codat-errors, NotFound, incoming id', status: 404, kind: 'ours',
+    name: 'koa-ours-404-id',
+    framework: 'koa',
+    label: 'Koa + codat-errors, NotFound, incoming id',
+    status: 404,
+    kind: 'ours',
     headers: { 'x-correlation-id': 'V1StGXR8_Z5jdHi6B-myT' },
     start: async () => {
       const { NotFound } = await import('codat-errors');
-      return koa([await ours(), () => { throw new NotFound(message); }]);
+      return koa([
+        await ours(),
+        () => {
+          throw new NotFound(message);
+        },
+      ]);
     },
   },
   {
-    name: 'koa-ours-402', framework: 'koa', label: 'Koa + codat-errors, LimitExceeded.companyLimit()', status: 402, kind: 'ours',
+    name: 'koa-ours-402',
+    framework: 'koa',
+    label: 'Koa + codat-errors, LimitExceeded.companyLimit()',
+    status: 402,
+    kind: 'ours',
     start: async () => {
       const { LimitExceeded } = await import('codat-errors');
-      return koa([await ours(), () => { throw LimitExceeded.companyLimit(); }]);
+      return koa([
+        await ours(),
+        () => {
+          throw LimitExceeded.companyLimit();
+        },
+      ]);
     },
   },
   {
-    name: 'koa-ours-500', framework: 'koa', label: 'Koa + codat-errors, unknown Error (500)', status: 500, kind: 'ours',
-    start: async () => koa([await ours(), () => { throw new Error('db password=hunter2'); }]),
+    name: 'koa-ours-500',
+    framework: 'koa',
+    label: 'Koa + codat-errors, unknown Error (500)',
+    status: 500,
+    kind: 'ours',
+    start: async () =>
+      koa([
+        await ours(),
+        () => {
+          throw new Error('db password=hunter2');
+        },
+      ]),
   },
   {
-    name: 'koa-default-404', framework: 'koa', label: "Koa default, ctx.throw(404)", status: 404, kind: 'peer',
+    name: 'koa-default-404',
+    framework: 'koa',
+    label: 'Koa default, ctx.throw(404)',
+    status: 404,
+    kind: 'peer',
     start: () => koa([(ctx: { throw(status: number, message: string): never }) => ctx.throw(404, message)]),
   },
   {
-    name: 'koa-default-500', framework: 'koa', label: 'Koa default, unknown Error (500)', status: 500, kind: 'peer',
-    start: () => koa([() => { throw new Error('db password=hunter2'); }]),
+    name: 'koa-default-500',
+    framework: 'koa',
+    label: 'Koa default, unknown Error (500)',
+    status: 500,
+    kind: 'peer',
+    start: () =>
+      koa([
+        () => {
+          throw new Error('db password=hunter2');
+        },
+      ]),
   },
   {
-    name: 'koa-json-error', framework: 'koa', label: 'koa-json-error, ctx.throw(404)', status: 404, kind: 'peer',
+    name: 'koa-json-error',
+    framework: 'koa',
+    label: 'koa-json-error, ctx.throw(404)',
+    status: 404,
+    kind: 'peer',
     start: async () => {
       const { default: jsonError } = await import('koa-json-error');
       return koa([jsonError(), (ctx: { throw(status: number, message: string): never }) => ctx.throw(404, message)]);
     },
   },
   {
-    name: 'koa-context-off', framework: 'koa', label: 'Koa + codat-errors, awaiting 200, asyncContext: false', status: 200, kind: 'ours',
+    name: 'koa-context-off',
+    framework: 'koa',
+    label: 'Koa + codat-errors, awaiting 200, asyncContext: false',
+    status: 200,
+    kind: 'ours',
     asyncContextPair: true,
     start: async () => koa([await ours({ asyncContext: false }), awaiting]),
   },
   {
-    name: 'koa-context-on', framework: 'koa', label: 'Koa + codat-errors, awaiting 200, asyncContext: true', status: 200, kind: 'ours',
+    name: 'koa-context-on',
+    framework: 'koa',
+    label: 'Koa + codat-errors, awaiting 200, asyncContext: true',
+    status: 200,
+    kind: 'ours',
     asyncContextPair: true,
     baseline: 'koa-context-off',
     start: async () => koa([await ours({ asyncContext: true }), awaiting]),
   },
   {
-    name: 'express-bare', framework: 'express', label: 'Express 5, bare 200', status: 200, kind: 'bare',
-    start: () => express((app) => { app.get('/', (_req, res) => { res.json(payload); }); }),
+    name: 'express-bare',
+    framework: 'express',
+    label: 'Express 5, bare 200',
+    status: 200,
+    kind: 'bare',
+    start: () =>
+      express((app) => {
+        app.get('/', (_req, res) => {
+          res.json(payload);
+        });
+      }),
   },
   {
-    name: 'express-ours-ok', framework: 'express', label: 'Express + codat-errors, 200', status: 200, kind: 'ours',
+    name: 'express-ours-ok',
+    framework: 'express',
+    label: 'Express + codat-errors, 200',
+    status: 200,
+    kind: 'ours',
     start: async () => {
       const { codatErrors } = await import('codat-errors/express');
       const errors = codatErrors();
       return express((app) => {
         app.use(errors.correlation);
-        app.get('/', (_req, res) => { res.json(payload); });
+        app.get('/', (_req, res) => {
+          res.json(payload);
+        });
         app.use(errors.notFound);
         app.use(errors.handler);
       });
     },
   },
   {
-    name: 'express-ours-404', framework: 'express', label: 'Express + codat-errors, throw new NotFound()', status: 404, kind: 'ours',
+    name: 'express-ours-404',
+    framework: 'express',
+    label: 'Express + codat-errors, throw new NotFound()',
+    status: 404,
+    kind: 'ours',
     start: async () => {
       const { codatErrors, NotFound } = await import('codat-errors/express');
       const errors = codatErrors();
       return express((app) => {
         app.use(errors.correlation);
-        app.get('/', () => { throw new NotFound(message); });
+        app.get('/', () => {
+          throw new NotFound(message);
+        });
         app.use(errors.notFound);
         app.use(errors.handler);
       });
     },
   },
   {
-    name: 'express-handwritten', framework: 'express', label: 'Express 5, createError(404) + JSON handler', status: 404, kind: 'peer',
+    name: 'express-handwritten',
+    framework: 'express',
+    label: 'Express 5, createError(404) + JSON handler',
+    status: 404,
+    kind: 'peer',
     start: async () => {
       const { default: createError } = await import('http-errors');
       return express((app) => {
-        app.get('/', () => { throw createError(404, message); });
-        app.use((error: { status?: number; expose?: boolean; message: string }, _req: unknown, res: import('express').Response, _next: unknown) => {
-          const status = error.status ?? 500;
-          res.status(status).json({ statusCode: status, error: error.expose ? error.message : 'Internal Server Error' });
+        app.get('/', () => {
+          throw createError(404, message);
         });
+        app.use(
+          (
+            error: { status?: number; expose?: boolean; message: string },
+            _req: unknown,
+            res: import('express').Response,
+            _next: unknown,
+          ) => {
+            const status = error.status ?? 500;
+            res
+              .status(status)
+              .json({ statusCode: status, error: error.expose ? error.message : 'Internal Server Error' });
+          },
+        );
       });
     },
   },
   {
-    name: 'fastify-bare', framework: 'fastify', label: 'Fastify 5, bare 200', status: 200, kind: 'bare',
+    name: 'fastify-bare',
+    framework: 'fastify',
+    label: 'Fastify 5, bare 200',
+    status: 200,
+    kind: 'bare',
     start: async () => {
       const { default: Fastify } = await import('fastify');
       const app = Fastify();
@@ -213,13 +374,19 @@ export const apps: App[] = [
     },
   },
   {
-    name: 'fastify-sensible-404', framework: 'fastify', label: 'Fastify 5 + @fastify/sensible, httpErrors.notFound()', status: 404, kind: 'peer',
+    name: 'fastify-sensible-404',
+    framework: 'fastify',
+    label: 'Fastify 5 + @fastify/sensible, httpErrors.notFound()',
+    status: 404,
+    kind: 'peer',
     start: async () => {
       const { default: Fastify } = await import('fastify');
       const { default: sensible } = await import('@fastify/sensible');
       const app = Fastify();
       await app.register(sensible);
-      app.get('/', async () => { throw app.httpErrors.notFound(message); });
+      app.get('/', async () => {
+        throw app.httpErrors.notFound(message);
+      });
       await app.listen({ port: 0, host: '127.0.0.1' });
       return app.server;
     },

@@ -48,7 +48,11 @@ const here = new URL('.', import.meta.url);
 
 function start(script: string, env: Record<string, string> = {}): ChildProcess {
   // The servers' stderr is dropped: Koa prints the stack of every 500 there, which is part of the cost measured.
-  return fork(new URL(script, here), { env: { ...process.env, ...env }, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'ignore', 'ipc'] });
+  return fork(new URL(script, here), {
+    env: { ...process.env, ...env },
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'ignore', 'ipc'],
+  });
 }
 
 async function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
@@ -64,19 +68,31 @@ export async function startServer(app: App): Promise<Server> {
 }
 
 /** Bounded runs of the load generator against servers at the same time, with each server's CPU time around them. */
-export async function measure(load: ChildProcess, servers: Server[], options: Pick<HttpOptions, 'seconds' | 'amount' | 'connections'>): Promise<Run[]> {
+export async function measure(
+  load: ChildProcess,
+  servers: Server[],
+  options: Pick<HttpOptions, 'seconds' | 'amount' | 'connections'>,
+): Promise<Run[]> {
   const stats = () => Promise.all(servers.map((server) => ask<ServerStats>(server.child, 'stats')));
   const before = await stats();
-  const requests = servers.map((server): LoadRequest => ({
-    url: server.url, connections: options.connections, amount: options.amount, seconds: options.seconds, ...(server.app.headers && { headers: server.app.headers }),
-  }));
+  const requests = servers.map(
+    (server): LoadRequest => ({
+      url: server.url,
+      connections: options.connections,
+      amount: options.amount,
+      seconds: options.seconds,
+      ...(server.app.headers && { headers: server.app.headers }),
+    }),
+  );
   const results = await ask<LoadResult[]>(load, requests);
   const after = await stats();
   return servers.map((server, i) => {
     const result = results[i]!;
     const expected = `${String(server.app.status)[0]}xx`;
     if (result.errors > 0 || result.requests === 0 || result.statuses[expected] !== result.requests) {
-      throw new Error(`${server.app.name}: expected ${result.requests} responses of ${server.app.status}, got ${JSON.stringify(result.statuses)} and ${result.errors} errors`);
+      throw new Error(
+        `${server.app.name}: expected ${result.requests} responses of ${server.app.status}, got ${JSON.stringify(result.statuses)} and ${result.errors} errors`,
+      );
     }
     return {
       requestsPerSecond: result.requests / result.seconds,
@@ -93,19 +109,26 @@ export function startLoad(): ChildProcess {
 }
 
 export async function stop(children: ChildProcess[]): Promise<void> {
-  await Promise.all(children.map(async (child) => {
-    const exited = once(child, 'exit');
-    child.disconnect();
-    await exited;
-  }));
+  await Promise.all(
+    children.map(async (child) => {
+      const exited = once(child, 'exit');
+      child.disconnect();
+      await exited;
+    }),
+  );
 }
 
 export async function runHttp(options: HttpOptions, log: (line: string) => void): Promise<Row[]> {
   const bareApps = new Set(Object.values(bareOf));
-  const compared = apps.filter((app) => !bareApps.has(app.name) && (!options.only || options.only.some((part) => app.name.includes(part))));
-  const baselineOf = (app: App) => apps.find((candidate) => candidate.name === (app.baseline ?? bareOf[app.framework]))!;
+  const compared = apps.filter(
+    (app) => !bareApps.has(app.name) && (!options.only || options.only.some((part) => app.name.includes(part))),
+  );
+  const baselineOf = (app: App) =>
+    apps.find((candidate) => candidate.name === (app.baseline ?? bareOf[app.framework]))!;
   const rows = new Map<string, Row>();
-  const rowOf = (app: App) => rows.get(app.name) ?? rows.set(app.name, { app, runs: [], baselineRuns: [], cpuRatios: [], rpsRatios: [] }).get(app.name)!;
+  const rowOf = (app: App) =>
+    rows.get(app.name) ??
+    rows.set(app.name, { app, runs: [], baselineRuns: [], cpuRatios: [], rpsRatios: [] }).get(app.name)!;
   const load = startLoad();
   // Brought to speed before each measured run; the JIT of a fresh process needs it most.
   const warmUp = { ...options, amount: Math.min(options.amount, 5_000), seconds: 1 };

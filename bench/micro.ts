@@ -5,8 +5,21 @@ import createError from 'http-errors';
 import { do_not_optimize, measure } from 'mitata';
 import { nanoid } from 'nanoid';
 import {
-  BadRequest, CodatError, Conflict, DatatypeNotSupported, DownstreamError, Forbidden, InternalServerError, LimitExceeded,
-  MethodNotAllowed, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, isValidCorrelationId, toEnvelope,
+  BadRequest,
+  CodatError,
+  Conflict,
+  DatatypeNotSupported,
+  DownstreamError,
+  Forbidden,
+  InternalServerError,
+  LimitExceeded,
+  MethodNotAllowed,
+  NotFound,
+  ServiceUnavailable,
+  TooManyRequests,
+  Unauthorized,
+  isValidCorrelationId,
+  toEnvelope,
 } from 'codat-errors';
 // Internal modules of the build: the render step has no public entry of its own.
 import { envelopeJson } from '../dist/core/envelope.js';
@@ -46,18 +59,26 @@ const cases: Array<[group: string, name: string, fn: () => unknown]> = [
   ['construct', 'new ServiceUnavailable() (5xx: keeps its stack)', () => new ServiceUnavailable()],
   ['reference', 'new Error()', () => new Error('Invoice not found')],
   ['reference', 'new Error() twenty frames deep', () => deep(20)],
-  ['reference', 'new Error() with no stack captured', () => {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    const error = new Error('Invoice not found');
-    Error.stackTraceLimit = limit;
-    return error;
-  }],
+  [
+    'reference',
+    'new Error() with no stack captured',
+    () => {
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 0;
+      const error = new Error('Invoice not found');
+      Error.stackTraceLimit = limit;
+      return error;
+    },
+  ],
   ['reference', 'new Error().stack (capture and format)', () => new Error('Invoice not found').stack],
   ['reference', "http-errors createError(404, 'Invoice not found')", () => createError(404, 'Invoice not found')],
   ['map', 'toEnvelope(new NotFound())', () => toEnvelope(notFound, { correlationId: id })],
   ['map', 'toEnvelope(LimitExceeded.companyLimit())', () => toEnvelope(companyLimit, { correlationId: id })],
-  ['map', 'render NotFound to bytes (normalize + envelopeJson)', () => envelopeJson(normalize(notFound), 'PublicApi', id)],
+  [
+    'map',
+    'render NotFound to bytes (normalize + envelopeJson)',
+    () => envelopeJson(normalize(notFound), 'PublicApi', id),
+  ],
   ['map', 'render companyLimit to bytes', () => envelopeJson(normalize(companyLimit), 'PublicApi', id)],
   ['id', 'isValidCorrelationId(valid 21 chars)', () => isValidCorrelationId(id)],
   ['id', "isValidCorrelationId('not a valid id!')", () => isValidCorrelationId('not a valid id!')],

@@ -36,7 +36,13 @@ const rowOf = (rows: Row[], name: string) => rows.find((row) => row.app.name ===
 export function targets({ rows, growth }: Measured): Target[] {
   const list: Target[] = [];
   const atLeast = (name: string, row: Row | undefined, floor: number, floorText = floor.toFixed(2)) => {
-    if (row) list.push({ name, wanted: `≥ ${floorText}`, measured: `${ratio(row).toFixed(2)} (${spread(row.cpuRatios)})`, holds: ratio(row) >= floor });
+    if (row)
+      list.push({
+        name,
+        wanted: `≥ ${floorText}`,
+        measured: `${ratio(row).toFixed(2)} (${spread(row.cpuRatios)})`,
+        holds: ratio(row) >= floor,
+      });
   };
   atLeast('Koa success path', rowOf(rows, 'koa-ours-ok'), 0.95);
   atLeast('Express success path', rowOf(rows, 'express-ours-ok'), 0.95);
@@ -45,7 +51,13 @@ export function targets({ rows, growth }: Measured): Target[] {
   atLeast('Express, catalog 4xx thrown per request', rowOf(rows, 'express-ours-404'), 0.7);
   // Like for like: Koa's default handler on the same unknown Error also captures its stack and prints it.
   const koaDefault = rowOf(rows, 'koa-default-500');
-  if (koaDefault) atLeast("Koa, unknown Error (500), against Koa's default on the same Error", rowOf(rows, 'koa-ours-500'), ratio(koaDefault), `${ratio(koaDefault).toFixed(2)} (Koa default)`);
+  if (koaDefault)
+    atLeast(
+      "Koa, unknown Error (500), against Koa's default on the same Error",
+      rowOf(rows, 'koa-ours-500'),
+      ratio(koaDefault),
+      `${ratio(koaDefault).toFixed(2)} (Koa default)`,
+    );
   if (growth) {
     const change = growth.rssAfter30s / growth.rssAfter5s - 1;
     list.push({
@@ -78,14 +90,16 @@ export function markdown(measured: Measured, chartFile: string): string {
     'on both alike, and what a process happened to settle on at start (JIT, heap) is drawn anew each round. **CPU ratio** = the bare',
     "app's server CPU time per request over this row's, in the same pair (1.00 = as cheap as the bare app of its framework),",
     'median of the rounds with the lowest and highest round in brackets; the row *Koa 3, bare 200, a second process* is the',
-    'bare app against itself, the error of the method. CPU time is the server process\'s own (`process.cpuUsage()`, asked over IPC',
+    "bare app against itself, the error of the method. CPU time is the server process's own (`process.cpuUsage()`, asked over IPC",
     'outside the measured requests), which other load on the machine disturbs far less than requests per second.',
     '',
     '## Targets',
     '',
     '| target | wanted | measured (CPU ratio, spread) | holds |',
     '| --- | --- | --- | --- |',
-    ...targets(measured).map((target) => `| ${target.name} | ${target.wanted} | ${target.measured} | ${target.holds ? 'yes' : '**no**'} |`),
+    ...targets(measured).map(
+      (target) => `| ${target.name} | ${target.wanted} | ${target.measured} | ${target.holds ? 'yes' : '**no**'} |`,
+    ),
     '',
     '## HTTP',
     '',
@@ -108,7 +122,7 @@ export function markdown(measured: Measured, chartFile: string): string {
     lines.push(
       '## The async context',
       '',
-      'Our Koa middleware on the success path, with a handler that awaits three times (AsyncLocalStorage\'s cost grows',
+      "Our Koa middleware on the success path, with a handler that awaits three times (AsyncLocalStorage's cost grows",
       'with promises), `asyncContext` off and on, run as a pair in each round; the cost is the difference within each pair.',
       '',
       '| `asyncContext: false` | `asyncContext: true` | cost (median of the rounds, lowest to highest) |',
@@ -126,14 +140,22 @@ export function markdown(measured: Measured, chartFile: string): string {
       '',
     );
   }
-  lines.push('## Micro-benchmarks', '', 'mitata, median time per call, in the benchmark\'s own process.', '', '| what | µs |', '| --- | --- |');
-  for (const result of measured.micro) lines.push(`| ${result.name.replaceAll('|', '\\|')} | ${fixed(result.p50 / 1000, 3)} |`);
+  lines.push(
+    '## Micro-benchmarks',
+    '',
+    "mitata, median time per call, in the benchmark's own process.",
+    '',
+    '| what | µs |',
+    '| --- | --- |',
+  );
+  for (const result of measured.micro)
+    lines.push(`| ${result.name.replaceAll('|', '\\|')} | ${fixed(result.p50 / 1000, 3)} |`);
   lines.push('');
   return lines.join('\n');
 }
 
 const colours = { bare: '#9e9e9e', ours: '#2e7d32', peer: '#c62828' } as const;
-const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 /** Horizontal bars of the CPU ratio, one per row, with the spread between rounds as a whisker. */
 export function chart(measured: Measured): string {
@@ -150,8 +172,14 @@ export function chart(measured: Measured): string {
     '<rect width="100%" height="100%" fill="#fff"/>',
     `<text x="10" y="20" font-size="14" font-weight="bold">Server CPU per request: bare app of the same framework ÷ row (higher is cheaper; 1.00 = bare)</text>`,
   ];
-  for (const [value, label] of [[0.7, '0.70'], [0.95, '0.95'], [1, '1.00']] as const) {
-    parts.push(`<line x1="${x(value)}" y1="${top - 6}" x2="${x(value)}" y2="${height - 30}" stroke="#555" stroke-dasharray="3,3"/>`);
+  for (const [value, label] of [
+    [0.7, '0.70'],
+    [0.95, '0.95'],
+    [1, '1.00'],
+  ] as const) {
+    parts.push(
+      `<line x1="${x(value)}" y1="${top - 6}" x2="${x(value)}" y2="${height - 30}" stroke="#555" stroke-dasharray="3,3"/>`,
+    );
     parts.push(`<text x="${x(value)}" y="${height - 16}" text-anchor="middle" fill="#555">${label}</text>`);
   }
   rows.forEach((row, i) => {
@@ -159,14 +187,22 @@ export function chart(measured: Measured): string {
     const value = median(row.cpuRatios);
     const low = Math.min(...row.cpuRatios);
     const high = Math.max(...row.cpuRatios);
-    parts.push(`<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escape(row.app.label)}</text>`);
-    parts.push(`<rect x="${labelWidth}" y="${y + 4}" width="${x(value) - labelWidth}" height="${rowHeight - 8}" fill="${colours[row.app.kind]}"/>`);
+    parts.push(`<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${escapeXml(row.app.label)}</text>`);
+    parts.push(
+      `<rect x="${labelWidth}" y="${y + 4}" width="${x(value) - labelWidth}" height="${rowHeight - 8}" fill="${colours[row.app.kind]}"/>`,
+    );
     parts.push(`<line x1="${x(low)}" y1="${y + 12}" x2="${x(high)}" y2="${y + 12}" stroke="#000"/>`);
     parts.push(`<text x="${x(Math.max(value, high)) + 6}" y="${y + 15}">${value.toFixed(2)}</text>`);
   });
   const legendY = height - 16;
-  [['bare app', 'bare'], ['codat-errors', 'ours'], ['other handlers', 'peer']].forEach(([label, kind], i) => {
-    parts.push(`<rect x="${10 + i * 120}" y="${legendY - 10}" width="12" height="12" fill="${colours[kind as keyof typeof colours]}"/>`);
+  [
+    ['bare app', 'bare'],
+    ['codat-errors', 'ours'],
+    ['other handlers', 'peer'],
+  ].forEach(([label, kind], i) => {
+    parts.push(
+      `<rect x="${10 + i * 120}" y="${legendY - 10}" width="12" height="12" fill="${colours[kind as keyof typeof colours]}"/>`,
+    );
     parts.push(`<text x="${26 + i * 120}" y="${legendY}">${label}</text>`);
   });
   parts.push('</svg>', '');

@@ -20,9 +20,15 @@ const { values } = parseArgs({
     'no-write': { type: 'boolean', default: false },
   },
 });
-const settings = { rounds: Number(values.rounds), seconds: Number(values.seconds), amount: Number(values.amount), connections: Number(values.connections) };
+const settings = {
+  rounds: Number(values.rounds),
+  seconds: Number(values.seconds),
+  amount: Number(values.amount),
+  connections: Number(values.connections),
+};
 for (const [name, value] of Object.entries(settings)) {
-  if (!Number.isInteger(value) || value < 1) throw new TypeError(`bench: --${name} must be a positive whole number, got ${value}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new TypeError(`bench: --${name} must be a positive whole number, got ${value}`);
 }
 const log = (line: string) => console.log(line);
 
@@ -33,7 +39,7 @@ const loadAfter = loadavg()[0]!;
 const growth = values['no-growth'] ? undefined : await runGrowth('koa-ours-404', settings.connections);
 
 const measured: Measured = {
-  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   node: process.version,
   cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
   cores: cpus().length,

@@ -14,7 +14,10 @@ export interface ServerStats {
 }
 
 const app = apps.find((candidate) => candidate.name === process.env.BENCH_APP);
-if (!app || !process.send) throw new Error(`bench/server.ts: run it through bench/http.ts with BENCH_APP set to one of ${apps.map((a) => a.name).join(', ')}`);
+if (!app || !process.send)
+  throw new Error(
+    `bench/server.ts: run it through bench/http.ts with BENCH_APP set to one of ${apps.map((a) => a.name).join(', ')}`,
+  );
 const server = await app.start();
 const address = server.address();
 process.send(typeof address === 'object' && address ? address.port : 0);

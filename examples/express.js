@@ -8,7 +8,9 @@ export { routes } from './routes.js';
 
 /** The methods a path answers, listed as @koa/router's allowedMethods() lists them. */
 function allowedMethods(path) {
-  const methods = handlers.filter(([, pattern]) => pattern === path).flatMap(([method]) => (method === 'GET' ? ['HEAD', 'GET'] : [method]));
+  const methods = handlers
+    .filter(([, pattern]) => pattern === path)
+    .flatMap(([method]) => (method === 'GET' ? ['HEAD', 'GET'] : [method]));
   return [...new Set(methods)];
 }
 
@@ -19,7 +21,9 @@ export function createApp() {
   app.use(express.json());
 
   for (const [method, path, handle] of handlers) {
-    app[method.toLowerCase()](path, (req, res) => { res.json(handle({ params: req.params, query: req.query })); });
+    app[method.toLowerCase()](path, (req, res) => {
+      res.json(handle({ params: req.params, query: req.query }));
+    });
   }
   // Express has no allowedMethods(): a known path asked with another method is a 405 with Allow,
   // and OPTIONS lists the methods, as in the Koa example.
@@ -36,5 +40,7 @@ export function createApp() {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.env.PORT ?? 3000);
-  const server = createApp().listen(port, '127.0.0.1', () => console.log(`codat-errors Express example on http://127.0.0.1:${server.address().port}/`));
+  const server = createApp().listen(port, '127.0.0.1', () =>
+    console.log(`codat-errors Express example on http://127.0.0.1:${server.address().port}/`),
+  );
 }

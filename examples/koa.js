@@ -13,7 +13,9 @@ export function createApp() {
 
   const router = new Router();
   for (const [method, path, handle] of handlers) {
-    router[method.toLowerCase()](path, (ctx) => { ctx.body = handle({ params: ctx.params, query: ctx.query }); });
+    router[method.toLowerCase()](path, (ctx) => {
+      ctx.body = handle({ params: ctx.params, query: ctx.query });
+    });
   }
   app.use(router.routes()).use(router.allowedMethods());
   return app;
@@ -21,5 +23,7 @@ export function createApp() {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.env.PORT ?? 3000);
-  const server = createApp().listen(port, '127.0.0.1', () => console.log(`codat-errors Koa example on http://127.0.0.1:${server.address().port}/`));
+  const server = createApp().listen(port, '127.0.0.1', () =>
+    console.log(`codat-errors Koa example on http://127.0.0.1:${server.address().port}/`),
+  );
 }

@@ -10,20 +10,30 @@ const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 0x7fffffff);
 let failed = false;
 
 console.log(`property tests, ${runs} runs per property`);
-const properties = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', 'test/properties.test.ts'],
-  { env: { ...process.env, FUZZ_RUNS: runs }, stdio: 'inherit', timeout: 60 * 60_000 });
+const properties = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', 'test/properties.test.ts'],
+  { env: { ...process.env, FUZZ_RUNS: runs }, stdio: 'inherit', timeout: 60 * 60_000 },
+);
 if (properties.status !== 0) failed = true;
 
 for (const example of ['koa', 'express']) {
-  const child = fork(new URL('./serve-example.ts', import.meta.url), [example], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(new URL('./serve-example.ts', import.meta.url), [example], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const [{ port }] = (await once(child, 'message')) as [{ port: number }];
   let crashed = false;
-  child.on('exit', () => { crashed = true; });
+  child.on('exit', () => {
+    crashed = true;
+  });
   const started = Date.now();
   const stats = await fuzzCorrelationHeader({ port, cases, seed });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`${example}: seed ${seed}, ${stats.cases} cases in ${seconds} s: ${stats.answered} answered (${stats.reused} ids reused, ${stats.replaced} replaced), ` +
-    `${stats.refusedByParser} refused by Node's parser, ${stats.hangs} hangs over 1 s, ${crashed ? 1 : 0} crashes, ${stats.failures.length} failures`);
+  console.log(
+    `${example}: seed ${seed}, ${stats.cases} cases in ${seconds} s: ${stats.answered} answered (${stats.reused} ids reused, ${stats.replaced} replaced), ` +
+      `${stats.refusedByParser} refused by Node's parser, ${stats.hangs} hangs over 1 s, ${crashed ? 1 : 0} crashes, ${stats.failures.length} failures`,
+  );
   for (const failure of stats.failures) console.log(`  ${failure}`);
   if (crashed || stats.hangs > 0 || stats.failures.length > 0) failed = true;
   child.kill();

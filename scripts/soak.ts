@@ -8,9 +8,16 @@ for (const figures of await Promise.all([soak('koa', seconds, connections), soak
   const ok = soakPassed(figures);
   failed ||= !ok;
   console.log(`${figures.example}: ${ok ? 'PASS' : 'FAIL'}, ${seconds} s, ${connections} keep-alive connections`);
-  console.log(`  requests ${figures.requests}; in flight at the end ${figures.inFlightAtEnd}; hung ${figures.hung}; socket errors ${figures.errors}; crashed ${figures.crashed}`);
-  for (const [kind, count] of Object.entries(figures.injected)) console.log(`  ${kind}: injected ${count}, answered ${figures.observed[kind] ?? 0}`);
-  console.log(`  wrong status ${figures.wrongStatus}; canary hits ${figures.canaryHits}; correlation mismatches ${figures.correlationMismatches}`);
-  console.log(`  heap after forced GC: warm baseline ${(figures.heapBaseline / 1e6).toFixed(1)} MB, after ${(figures.heapAfter / 1e6).toFixed(1)} MB (${((figures.heapAfter / figures.heapBaseline - 1) * 100).toFixed(1)}%)`);
+  console.log(
+    `  requests ${figures.requests}; in flight at the end ${figures.inFlightAtEnd}; hung ${figures.hung}; socket errors ${figures.errors}; crashed ${figures.crashed}`,
+  );
+  for (const [kind, count] of Object.entries(figures.injected))
+    console.log(`  ${kind}: injected ${count}, answered ${figures.observed[kind] ?? 0}`);
+  console.log(
+    `  wrong status ${figures.wrongStatus}; canary hits ${figures.canaryHits}; correlation mismatches ${figures.correlationMismatches}`,
+  );
+  console.log(
+    `  heap after forced GC: warm baseline ${(figures.heapBaseline / 1e6).toFixed(1)} MB, after ${(figures.heapAfter / 1e6).toFixed(1)} MB (${((figures.heapAfter / figures.heapBaseline - 1) * 100).toFixed(1)}%)`,
+  );
 }
 process.exitCode = failed ? 1 : 0;

@@ -5,10 +5,28 @@ export { isValidCorrelationId } from './contract/correlation-id.js';
 export { isErrorEnvelope } from './contract/shape.js';
 export { envelopeSchema } from './contract/schema.js';
 export {
-  BadRequest, CodatError, Conflict, DatatypeNotSupported, DownstreamError, Forbidden, InternalServerError, LimitExceeded,
-  MethodNotAllowed, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, isCodatError,
-  type CodatErrorInit, type CodatErrorOptions, type DownstreamErrorOptions, type ErrorHeaders, type FromIssuesOptions,
-  type LimitOptions, type ReceivedError, type ServiceUnavailableOptions,
+  BadRequest,
+  CodatError,
+  Conflict,
+  DatatypeNotSupported,
+  DownstreamError,
+  Forbidden,
+  InternalServerError,
+  LimitExceeded,
+  MethodNotAllowed,
+  NotFound,
+  ServiceUnavailable,
+  TooManyRequests,
+  Unauthorized,
+  isCodatError,
+  type CodatErrorInit,
+  type CodatErrorOptions,
+  type DownstreamErrorOptions,
+  type ErrorHeaders,
+  type FromIssuesOptions,
+  type LimitOptions,
+  type ReceivedError,
+  type ServiceUnavailableOptions,
 } from './errors/index.js';
 export { itemsFromIssues, type ItemOptions } from './validation/issues.js';
 export { itemsFromAjv, type AjvError, type AjvItemOptions } from './validation/ajv.js';
@@ -18,7 +36,12 @@ export type { Limits } from './core/limits.js';
 export type { CodatErrorsOptions } from './core/options.js';
 export type { ErrorHook, ErrorLogger, ErrorReport } from './core/report.js';
 export {
-  createRequestCheck, type AjvValidateFunction, type PartValidator, type RequestPart, type RequestSchemas, type RequestValues,
+  createRequestCheck,
+  type AjvValidateFunction,
+  type PartValidator,
+  type RequestPart,
+  type RequestSchemas,
+  type RequestValues,
   type ValidateOptions,
 } from './core/request-check.js';
 export { getCorrelationId, runWithCorrelationId } from './correlation/context.js';

@@ -23,9 +23,11 @@ function parseTarget(argv: string[]): { target: CheckTarget; json: boolean } {
     },
   });
   const [command, address, ...rest] = positionals;
-  if (command !== 'check') throw new Error(command === undefined ? 'a command is needed' : `unknown command "${command}"`);
+  if (command !== 'check')
+    throw new Error(command === undefined ? 'a command is needed' : `unknown command "${command}"`);
   if (address === undefined || rest.length > 0) throw new Error('check takes exactly one URL');
-  if (!URL.canParse(address) || !/^https?:$/.test(new URL(address).protocol)) throw new Error(`"${address}" is not an http(s) URL`);
+  if (!URL.canParse(address) || !/^https?:$/.test(new URL(address).protocol))
+    throw new Error(`"${address}" is not an http(s) URL`);
   const headers: Record<string, string> = {};
   for (const header of values.header) {
     const colon = header.indexOf(':');
@@ -51,4 +53,6 @@ try {
 const report = await checkConformance(parsed.target);
 // Exit once the report is out: fetch's idle keep-alive sockets would otherwise hold the process
 // until the server drops them.
-process.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report), () => process.exit(report.ok ? 0 : 1));
+process.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report), () =>
+  process.exit(report.ok ? 0 : 1),
+);

@@ -18,8 +18,10 @@ export function formatReport(report: ConformanceReport): string {
     lines.push(`    ${result.ok ? '✓' : '✗'} ${checkTitles[result.check]}: ${result.detail}`);
   }
   const failed = report.results.filter((result) => !result.ok).length;
-  lines.push(failed === 0
-    ? `PASS: all ${report.results.length} checks hold`
-    : `FAIL: ${failed} of ${report.results.length} checks broke the contract`);
+  lines.push(
+    failed === 0
+      ? `PASS: all ${report.results.length} checks hold`
+      : `FAIL: ${failed} of ${report.results.length} checks broke the contract`,
+  );
   return `${lines.join('\n')}\n`;
 }

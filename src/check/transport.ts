@@ -13,7 +13,11 @@ const timeoutMs = 10_000;
 /** A request through fetch, as any client of the service would send it. */
 export async function send(url: URL, method: string, headers: Record<string, string>): Promise<Exchange> {
   const response = await fetch(url, { method, headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-  return { status: response.status, headers: new Map(response.headers), body: Buffer.from(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    headers: new Map(response.headers),
+    body: Buffer.from(await response.arrayBuffer()),
+  };
 }
 
 /**
@@ -25,12 +29,15 @@ export function sendHead(url: URL, headers: Record<string, string>): Promise<Exc
   const lines = [`HEAD ${url.pathname}${url.search} HTTP/1.1`, `Host: ${url.host}`, 'Connection: close'];
   for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
   return new Promise((resolve, reject) => {
-    const socket: Socket = url.protocol === 'https:'
-      ? connectTls({ host: url.hostname, port, servername: url.hostname })
-      : connectTcp({ host: url.hostname, port });
+    const socket: Socket =
+      url.protocol === 'https:'
+        ? connectTls({ host: url.hostname, port, servername: url.hostname })
+        : connectTcp({ host: url.hostname, port });
     const chunks: Buffer[] = [];
     socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no complete answer within ${timeoutMs / 1000} s`)));
-    socket.on(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => socket.write(`${lines.join('\r\n')}\r\n\r\n`));
+    socket.on(url.protocol === 'https:' ? 'secureConnect' : 'connect', () =>
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`),
+    );
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', reject);
     socket.on('end', () => {

@@ -68,11 +68,15 @@ export class CodatApiError extends Error {
       if (response.ok) return null;
       const body: unknown = JSON.parse(await response.text());
       const header = response.headers.get(options.correlationHeader ?? defaultCorrelationHeader);
-      const envelope = typeof body === 'object' && body !== null && !('correlationId' in body) && header !== null
-        ? { ...body, correlationId: header }
-        : body;
+      const envelope =
+        typeof body === 'object' && body !== null && !('correlationId' in body) && header !== null
+          ? { ...body, correlationId: header }
+          : body;
       if (!isErrorEnvelope(envelope)) return null;
-      return new CodatApiError(envelope, parseRetryAfter(response.headers.get('retry-after'), options.now ?? Date.now()));
+      return new CodatApiError(
+        envelope,
+        parseRetryAfter(response.headers.get('retry-after'), options.now ?? Date.now()),
+      );
     } catch {
       // A body that cannot be read or parsed is simply not an envelope.
       return null;

@@ -24,7 +24,13 @@ export interface ErrorEnvelope {
 }
 
 /** The envelope's keys in the order they are sent; all but the optional ones are always there. */
-export const envelopeKeys = ['statusCode', 'service', 'error', 'correlationId', 'validation'] as const satisfies ReadonlyArray<keyof ErrorEnvelope>;
+export const envelopeKeys = [
+  'statusCode',
+  'service',
+  'error',
+  'correlationId',
+  'validation',
+] as const satisfies ReadonlyArray<keyof ErrorEnvelope>;
 export const optionalEnvelopeKeys: ReadonlySet<string> = new Set<keyof ErrorEnvelope>(['validation']);
 export const requiredEnvelopeKeys = envelopeKeys.filter((key) => !optionalEnvelopeKeys.has(key));
 

@@ -32,8 +32,16 @@ export function envelopeObjectSchema<Ref extends string>(itemRef: Ref) {
     description: `The body of every error response. Keys are sent in this order: ${envelopeKeys.join(', ')}.`,
     required: requiredEnvelopeKeys,
     properties: {
-      statusCode: { type: 'integer', minimum: 400, maximum: 599, description: 'The HTTP status of the response, repeated.' },
-      service: { type: 'string', description: 'The service that produced the error, e.g. PublicApi or a downstream one.' },
+      statusCode: {
+        type: 'integer',
+        minimum: 400,
+        maximum: 599,
+        description: 'The HTTP status of the response, repeated.',
+      },
+      service: {
+        type: 'string',
+        description: 'The service that produced the error, e.g. PublicApi or a downstream one.',
+      },
       error: { type: 'string', description: '"<ExceptionName>: <message>", or the message alone.' },
       correlationId: { type: 'string', description: 'Identifies this response; quote it to support.' },
       validation: {

@@ -64,13 +64,24 @@ function objectAt(value: unknown, path: string, problems: string[]): Record<stri
   return undefined;
 }
 
-function stringAt(object: Record<string, unknown>, key: string, prefix: string, required: boolean, problems: string[]): void {
+function stringAt(
+  object: Record<string, unknown>,
+  key: string,
+  prefix: string,
+  required: boolean,
+  problems: string[],
+): void {
   const value = object[key];
   if (value === undefined ? required : typeof value !== 'string') {
     problems.push(`${prefix}${key} must be a string, got ${describe(value)}`);
   }
 }
 
-function unknownKeys(object: Record<string, unknown>, known: readonly string[], prefix: string, problems: string[]): void {
+function unknownKeys(
+  object: Record<string, unknown>,
+  known: readonly string[],
+  prefix: string,
+  problems: string[],
+): void {
   for (const key of Object.keys(object)) if (!known.includes(key)) problems.push(`${prefix}${key} is not allowed`);
 }

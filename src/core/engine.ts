@@ -51,22 +51,36 @@ export function createEngine(options: CodatErrorsOptions | undefined, runInConte
   const settings = resolveOptions(options);
   const { correlationHeader } = settings;
   if (settings.asyncContext && !runInContext) {
-    throw new TypeError('codat-errors: option "asyncContext" needs AsyncLocalStorage, which this runtime does not have; drop the option');
+    throw new TypeError(
+      'codat-errors: option "asyncContext" needs AsyncLocalStorage, which this runtime does not have; drop the option',
+    );
   }
 
-  function respond(problem: Problem, request: RequestLine, correlationId: string, failure?: { thrown: unknown }): ErrorResponse {
-    reportError(settings, { correlationId, statusCode: problem.status, method: request.method, path: request.path }, problem.error, failure);
+  function respond(
+    problem: Problem,
+    request: RequestLine,
+    correlationId: string,
+    failure?: { thrown: unknown },
+  ): ErrorResponse {
+    reportError(
+      settings,
+      { correlationId, statusCode: problem.status, method: request.method, path: request.path },
+      problem.error,
+      failure,
+    );
     return render(problem, settings, correlationId);
   }
 
   return {
     correlationHeader,
     correlate: settings.correlate,
-    runInContext: settings.asyncContext && runInContext
-      ? (correlationId, rest) => runInContext(correlationId, rest, correlationHeader)
-      : undefined,
+    runInContext:
+      settings.asyncContext && runInContext
+        ? (correlationId, rest) => runInContext(correlationId, rest, correlationHeader)
+        : undefined,
     logger: settings.logger,
-    failure: (thrown, request, correlationId) => respond(normalize(thrown, settings.limits), request, correlationId, { thrown }),
+    failure: (thrown, request, correlationId) =>
+      respond(normalize(thrown, settings.limits), request, correlationId, { thrown }),
     errorStatus: (status, request, correlationId) => respond(statusProblem(status), request, correlationId),
   };
 }

@@ -24,10 +24,16 @@ export function envelopeOf(problem: Problem, service: string, correlationId: str
   return envelope;
 }
 
-/** The bytes of `JSON.stringify(envelopeOf(…))`, written key by key: a third of the time of stringifying the object. */
+/**
+ * The bytes of `JSON.stringify(envelopeOf(…))`, written key by key: a third of the time of stringifying
+ * the object.
+ */
 export function envelopeJson(problem: Problem, service: string, correlationId: string): string {
   const validation = problem.validation ? `,"validation":${JSON.stringify(problem.validation)}` : '';
-  return `{"statusCode":${problem.status},"service":${JSON.stringify(problem.service ?? service)},"error":${JSON.stringify(problem.error)},"correlationId":${JSON.stringify(correlationId)}${validation}}`;
+  return (
+    `{"statusCode":${problem.status},"service":${JSON.stringify(problem.service ?? service)}` +
+    `,"error":${JSON.stringify(problem.error)},"correlationId":${JSON.stringify(correlationId)}${validation}}`
+  );
 }
 
 /**
@@ -37,6 +43,9 @@ export function envelopeJson(problem: Problem, service: string, correlationId: s
  * toEnvelope(new NotFound('No such invoice'), { correlationId: 'abc' });
  * // { statusCode: 404, service: 'PublicApi', error: 'No such invoice', correlationId: 'abc' }
  */
-export function toEnvelope(thrown: unknown, { service = defaultService, correlationId, limits }: EnvelopeContext): ErrorEnvelope {
+export function toEnvelope(
+  thrown: unknown,
+  { service = defaultService, correlationId, limits }: EnvelopeContext,
+): ErrorEnvelope {
   return envelopeOf(normalize(thrown, resolveLimits(limits)), service, correlationId);
 }

@@ -12,7 +12,8 @@ const unsafeValueCharacter = /[^\t\x20-\x7e\x80-\xff]/;
 function safeValue(value: unknown): HeaderValue | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
   if (typeof value === 'string') return unsafeValueCharacter.test(value) ? undefined : value;
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string' && !unsafeValueCharacter.test(v))) return value as string[];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' && !unsafeValueCharacter.test(v)))
+    return value as string[];
   return undefined;
 }
 
@@ -43,6 +44,13 @@ export function safeHeaders(source: unknown, allowed?: ReadonlySet<string>): Hea
  * `Content-*` header that protects the error response too.
  */
 export const staleHeaders: readonly string[] = [
-  'content-digest', 'content-disposition', 'content-encoding', 'content-language', 'content-location', 'content-md5',
-  'content-range', 'etag', 'last-modified',
+  'content-digest',
+  'content-disposition',
+  'content-encoding',
+  'content-language',
+  'content-location',
+  'content-md5',
+  'content-range',
+  'etag',
+  'last-modified',
 ];

@@ -56,7 +56,10 @@ function fromCatalog(error: CodatError, limits: Limits): Problem {
   return {
     status,
     error: exposed ? errorText(error.exception, error.message, status, limits) : reasonPhrase(status),
-    service: typeof error.service === 'string' && error.service !== '' ? error.service.slice(0, limits.fieldLength) : undefined,
+    service:
+      typeof error.service === 'string' && error.service !== ''
+        ? error.service.slice(0, limits.fieldLength)
+        : undefined,
     validation: exposed ? safeValidation(error.validation, limits) : undefined,
     headers: safeHeaders(error.headers),
   };

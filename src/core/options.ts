@@ -19,7 +19,10 @@ export interface CodatErrorsOptions {
   logger?: ErrorLogger | undefined;
   /** Caps on what an error can put in a response. Default `{ errorLength: 1024, fieldLength: 1024, items: 100 }`. */
   limits?: Partial<Limits> | undefined;
-  /** Make the id available to `getCorrelationId()`, the pino mixin and outgoing calls during the request. Default false: it costs every request (see the README). */
+  /**
+   * Make the id available to `getCorrelationId()`, the pino mixin and outgoing calls during the request.
+   * Default false: it costs every request (see the README).
+   */
   asyncContext?: boolean | undefined;
   /** Take the id from an incoming W3C `traceparent` when the correlation header brings none. Default false. */
   traceIdAsCorrelationId?: boolean | undefined;
@@ -44,7 +47,11 @@ const checks: Record<keyof CodatErrorsOptions, [(value: unknown) => boolean, str
   generateId: [(v) => typeof v === 'function', 'a function that returns a new id'],
   trustIncomingId: [(v) => typeof v === 'boolean', 'true or false'],
   logger: [
-    (v) => typeof v === 'object' && v !== null && typeof (v as ErrorLogger).warn === 'function' && typeof (v as ErrorLogger).error === 'function',
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as ErrorLogger).warn === 'function' &&
+      typeof (v as ErrorLogger).error === 'function',
     'a logger with warn(obj, msg) and error(obj, msg) methods, such as a pino instance',
   ],
   limits: [isLimits, 'an object of positive integers: { errorLength, fieldLength, items }'],
@@ -70,13 +77,20 @@ export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
   const trustIncomingId = options.trustIncomingId ?? true;
   const traceIdAsCorrelationId = options.traceIdAsCorrelationId ?? false;
   if (traceIdAsCorrelationId && !trustIncomingId) {
-    throw new TypeError('codat-errors: option "traceIdAsCorrelationId" reuses an incoming id, which "trustIncomingId: false" forbids; drop one of them');
+    throw new TypeError(
+      'codat-errors: option "traceIdAsCorrelationId" reuses an incoming id, which "trustIncomingId: false" forbids; drop one of them',
+    );
   }
   const correlationHeader = (options.correlationHeader ?? defaultCorrelationHeader).toLowerCase();
   return {
     service: options.service ?? defaultService,
     correlationHeader,
-    correlate: createCorrelator({ header: correlationHeader, trustIncomingId, generateId: options.generateId, traceIdAsCorrelationId }),
+    correlate: createCorrelator({
+      header: correlationHeader,
+      trustIncomingId,
+      generateId: options.generateId,
+      traceIdAsCorrelationId,
+    }),
     logger: options.logger,
     limits: resolveLimits(options.limits),
     asyncContext: options.asyncContext ?? false,

@@ -40,7 +40,12 @@ export interface Thrown {
  * Hands a mapped error to the app's logger (5xx to `error`, 4xx to `warn`) and to its `onError`
  * hook. One that throws or rejects changes nothing about the response.
  */
-export function reportError({ logger, onError }: Reporters, details: ErrorDetails, message: string, failure?: Thrown): void {
+export function reportError(
+  { logger, onError }: Reporters,
+  details: ErrorDetails,
+  message: string,
+  failure?: Thrown,
+): void {
   if (!logger && !onError) return;
   const report: ErrorReport = failure ? { err: failure.thrown, ...details } : details;
   if (logger) contain(() => (details.statusCode >= 500 ? logger.error(report, message) : logger.warn(report, message)));
@@ -59,7 +64,10 @@ function contain(call: () => unknown): void {
 
 function ignore(): void {}
 
-/** Prints a thrown value to stderr as Express's own handler does; one whose getters throw while printed gets a fixed line. */
+/**
+ * Prints a thrown value to stderr as Express's own handler does; one whose getters throw while printed
+ * gets a fixed line.
+ */
 export function printError(thrown: unknown): void {
   try {
     console.error(asError(thrown));

@@ -35,41 +35,61 @@ const optionNames = ['validatorName', 'exception', 'message'];
 function isStandardSchema(value: unknown): value is StandardSchemaV1 {
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
   const props: unknown = (value as Partial<StandardSchemaV1>)['~standard'];
-  return typeof props === 'object' && props !== null && typeof (props as StandardSchemaV1.Props).validate === 'function';
+  return (
+    typeof props === 'object' && props !== null && typeof (props as StandardSchemaV1.Props).validate === 'function'
+  );
 }
 
 function checkSetup(schemas: unknown, options: unknown): asserts schemas is RequestSchemas {
   if (typeof schemas !== 'object' || schemas === null || Object.keys(schemas).length === 0) {
-    throw new TypeError(`codat-errors: validate() needs an object with a schema for body, query or params, got ${describe(schemas)}`);
+    throw new TypeError(
+      `codat-errors: validate() needs an object with a schema for body, query or params, got ${describe(schemas)}`,
+    );
   }
   for (const [part, validator] of Object.entries(schemas)) {
     if (!(requestParts as readonly string[]).includes(part)) {
       throw new TypeError(`codat-errors: validate() checks ${requestParts.join(', ')}; "${part}" is not one of them`);
     }
     if ((validator as { $async?: unknown }).$async === true) {
-      throw new TypeError(`codat-errors: validate() ${part}: asynchronous Ajv schemas are not supported; compile the schema without "$async"`);
+      throw new TypeError(
+        `codat-errors: validate() ${part}: asynchronous Ajv schemas are not supported; compile the schema without "$async"`,
+      );
     }
     if (!isStandardSchema(validator) && typeof validator !== 'function') {
-      throw new TypeError(`codat-errors: validate() ${part} must be a Standard Schema (zod, valibot, arktype) or an Ajv validate function, got ${describe(validator)}`);
+      throw new TypeError(
+        `codat-errors: validate() ${part} must be a Standard Schema (zod, valibot, arktype) or an Ajv validate function, got ${describe(validator)}`,
+      );
     }
   }
-  if (typeof options !== 'object' || options === null) throw new TypeError('codat-errors: validate() options must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('codat-errors: validate() options must be an object');
   for (const [name, value] of Object.entries(options)) {
     if (!optionNames.includes(name)) {
-      throw new TypeError(`codat-errors: unknown validate() option "${name}"; the options are ${optionNames.join(', ')}`);
+      throw new TypeError(
+        `codat-errors: unknown validate() option "${name}"; the options are ${optionNames.join(', ')}`,
+      );
     }
     if (value !== undefined && (typeof value !== 'string' || value === '')) {
-      throw new TypeError(`codat-errors: validate() option "${name}" must be a non-empty string, got ${describe(value)}`);
+      throw new TypeError(
+        `codat-errors: validate() option "${name}" must be a non-empty string, got ${describe(value)}`,
+      );
     }
   }
 }
 
 type PartResult = { value: unknown; items?: undefined } | { items: ValidationItem[] };
 
-async function checkPart(part: RequestPart, validator: PartValidator, value: unknown, validatorName: string | undefined): Promise<PartResult> {
+async function checkPart(
+  part: RequestPart,
+  validator: PartValidator,
+  value: unknown,
+  validatorName: string | undefined,
+): Promise<PartResult> {
   if (isStandardSchema(validator)) {
     const result = await validator['~standard'].validate(value);
-    return result.issues ? { items: itemsFromIssues(result.issues, { validatorName, pathPrefix: part }) } : { value: result.value };
+    return result.issues
+      ? { items: itemsFromIssues(result.issues, { validatorName, pathPrefix: part }) }
+      : { value: result.value };
   }
   // Ajv checks in place: coercion and defaults, when enabled, have already changed `value`.
   return validator(value) ? { value } : { items: itemsFromAjv(validator.errors, { validatorName, pathPrefix: part }) };
@@ -85,7 +105,10 @@ async function checkPart(part: RequestPart, validator: PartValidator, value: unk
  * const check = createRequestCheck({ body: CreateCompany }, { validatorName: 'CreateCompany' });
  * const { body } = await check({ body: req.body });
  */
-export function createRequestCheck(schemas: RequestSchemas, options: ValidateOptions = {}): (input: RequestValues) => Promise<RequestValues> {
+export function createRequestCheck(
+  schemas: RequestSchemas,
+  options: ValidateOptions = {},
+): (input: RequestValues) => Promise<RequestValues> {
   checkSetup(schemas, options);
   const { validatorName, exception, message } = options;
   const parts = requestParts.filter((part) => schemas[part] !== undefined);

@@ -17,7 +17,11 @@ const storage = new AsyncLocalStorage<CorrelationScope>();
  * @example
  * await runWithCorrelationId(job.correlationId, () => processJob(job));
  */
-export function runWithCorrelationId<T>(correlationId: string, fn: () => T, header: string = defaultCorrelationHeader): T {
+export function runWithCorrelationId<T>(
+  correlationId: string,
+  fn: () => T,
+  header: string = defaultCorrelationHeader,
+): T {
   return storage.run({ correlationId, header }, fn);
 }
 

@@ -33,17 +33,27 @@ export function traceIdOf(traceparent: unknown): string | undefined {
  * only the headers its policy uses: every request pays for each. A generator that throws or returns
  * an invalid id is replaced by nanoid for that request, so an id is always there.
  */
-export function createCorrelator({ header, trustIncomingId, generateId, traceIdAsCorrelationId = false }: CorrelationPolicy): (headers: IncomingHeaders) => string {
+export function createCorrelator({
+  header,
+  trustIncomingId,
+  generateId,
+  traceIdAsCorrelationId = false,
+}: CorrelationPolicy): (headers: IncomingHeaders) => string {
   const generate = generateId ? guarded(generateId) : newId;
   if (!trustIncomingId) return generate;
-  const fallback = traceIdAsCorrelationId ? (headers: IncomingHeaders) => traceIdOf(headers.traceparent) ?? generate() : generate;
+  const fallback = traceIdAsCorrelationId
+    ? (headers: IncomingHeaders) => traceIdOf(headers.traceparent) ?? generate()
+    : generate;
   return (headers) => {
     const incoming = headers[header];
     return isValidCorrelationId(incoming) ? incoming : fallback(headers);
   };
 }
 
-/** A fresh id. It takes no argument, so that it can stand where a function of the headers is expected (nanoid takes a size). */
+/**
+ * A fresh id. It takes no argument, so that it can stand where a function of the headers is expected
+ * (nanoid takes a size).
+ */
 function newId(): string {
   return nanoid();
 }

@@ -32,7 +32,11 @@ export function withCorrelation<F extends Fetch>(fetchFn: F): F {
 export const correlatedFetch: Fetch = withCorrelation((input, init) => globalThis.fetch(input, init));
 
 /** The headers of an undici dispatch: an object, a flat `[name, value, …]` list, or pairs. */
-type DispatchHeaders = Record<string, string | string[] | undefined> | string[] | Iterable<[string, string | string[] | undefined]> | null;
+type DispatchHeaders =
+  | Record<string, string | string[] | undefined>
+  | string[]
+  | Iterable<[string, string | string[] | undefined]>
+  | null;
 
 interface DispatchOptions {
   headers?: DispatchHeaders;
@@ -68,7 +72,9 @@ function withHeader(headers: DispatchHeaders | undefined, header: string, value:
     return [...headers, name, value];
   }
   const entries: Array<[string, string | string[] | undefined]> =
-    Symbol.iterator in headers ? [...(headers as Iterable<[string, string | string[] | undefined]>)] : Object.entries(headers);
+    Symbol.iterator in headers
+      ? [...(headers as Iterable<[string, string | string[] | undefined]>)]
+      : Object.entries(headers);
   if (entries.some(([key]) => key.toLowerCase() === name)) return undefined;
   return Object.fromEntries([...entries, [name, value]]);
 }

@@ -1,7 +1,16 @@
 import { CodatError } from './codat-error.js';
 import { DownstreamError } from './downstream-error.js';
 import { LimitExceeded } from './limit-exceeded.js';
-import { BadRequest, Conflict, DatatypeNotSupported, Forbidden, MethodNotAllowed, NotFound, TooManyRequests, Unauthorized } from './request-errors.js';
+import {
+  BadRequest,
+  Conflict,
+  DatatypeNotSupported,
+  Forbidden,
+  MethodNotAllowed,
+  NotFound,
+  TooManyRequests,
+  Unauthorized,
+} from './request-errors.js';
 import { InternalServerError, ServiceUnavailable } from './server-errors.js';
 
 /**
@@ -10,8 +19,19 @@ import { InternalServerError, ServiceUnavailable } from './server-errors.js';
  * itself (or for its own static `exception`).
  */
 export const catalog = [
-  CodatError, BadRequest, Unauthorized, LimitExceeded, Forbidden, NotFound, DatatypeNotSupported, MethodNotAllowed,
-  Conflict, TooManyRequests, InternalServerError, DownstreamError, ServiceUnavailable,
+  CodatError,
+  BadRequest,
+  Unauthorized,
+  LimitExceeded,
+  Forbidden,
+  NotFound,
+  DatatypeNotSupported,
+  MethodNotAllowed,
+  Conflict,
+  TooManyRequests,
+  InternalServerError,
+  DownstreamError,
+  ServiceUnavailable,
 ] as const;
 
 for (const errorClass of catalog) Object.defineProperty(errorClass, 'exception', { value: undefined });

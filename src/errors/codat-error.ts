@@ -87,7 +87,8 @@ export class CodatError extends Error {
     this.status = status;
     this.statusCode = status;
     this.expose = options.expose ?? status < 500;
-    this.exception = options.exception ?? (Object.hasOwn(errorClass, 'exception') ? errorClass.exception : errorClass.name);
+    this.exception =
+      options.exception ?? (Object.hasOwn(errorClass, 'exception') ? errorClass.exception : errorClass.name);
     this.service = options.service;
     this.validation = options.validation && {
       errors: [...(options.validation.errors ?? [])],

@@ -35,10 +35,13 @@ export class DownstreamError extends CodatError {
     const parsed = typeof received === 'object' && received !== null && 'envelope' in received ? received : undefined;
     const envelope = parsed ? parsed.envelope : received;
     if (!isErrorEnvelope(envelope)) {
-      throw new TypeError(`codat-errors: DownstreamError needs an error envelope { statusCode, service, error, correlationId } or a CodatApiError, got ${received === null ? 'null' : typeof received}`);
+      throw new TypeError(
+        `codat-errors: DownstreamError needs an error envelope { statusCode, service, error, correlationId } or a CodatApiError, got ${received === null ? 'null' : typeof received}`,
+      );
     }
     const retryAfter = parsed?.retryAfter;
-    const headers = retryAfter === undefined ? options.headers : { 'retry-after': retryAfterSeconds(retryAfter), ...options.headers };
+    const headers =
+      retryAfter === undefined ? options.headers : { 'retry-after': retryAfterSeconds(retryAfter), ...options.headers };
     super(envelope.error, {
       status: envelope.statusCode,
       service: envelope.service,

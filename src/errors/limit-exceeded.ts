@@ -23,12 +23,17 @@ export class LimitExceeded extends CodatError {
     return new LimitExceeded('Company limit exceeded', {
       exception: 'CompanyValidationException',
       validation: {
-        errors: [{ itemId: 'Company', message: learnMore('Company limit exceeded.', options), validatorName: 'CreateCompany' }],
+        errors: [
+          { itemId: 'Company', message: learnMore('Company limit exceeded.', options), validatorName: 'CreateCompany' },
+        ],
       },
     });
   }
 
-  /** An hourly sync schedule, which the free trial does not include: `SyncSettingsValidationException: Sync schedule not allowed`. */
+  /**
+   * An hourly sync schedule, which the free trial does not include:
+   * `SyncSettingsValidationException: Sync schedule not allowed`.
+   */
   static syncScheduleNotAllowed(options: LimitOptions = {}): LimitExceeded {
     return new LimitExceeded('Sync schedule not allowed', {
       exception: 'SyncSettingsValidationException',

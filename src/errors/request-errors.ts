@@ -26,14 +26,20 @@ export class BadRequest extends CodatError {
    * With no errors and only `warnings`, it still makes a valid envelope.
    */
   static fromIssues<T extends BadRequest>(
-    this: new (message?: string, options?: CodatErrorOptions) => T,
+    this: new (
+      message?: string,
+      options?: CodatErrorOptions,
+    ) => T,
     issues: readonly StandardSchemaV1.Issue[],
     { validatorName, pathPrefix, message, warnings, ...options }: FromIssuesOptions<StandardSchemaV1.Issue> = {},
   ): T {
     const itemOptions = { validatorName, pathPrefix };
     return new this(message, {
       ...options,
-      validation: { errors: itemsFromIssues(issues, itemOptions), warnings: itemsFromIssues(warnings ?? [], itemOptions) },
+      validation: {
+        errors: itemsFromIssues(issues, itemOptions),
+        warnings: itemsFromIssues(warnings ?? [], itemOptions),
+      },
     });
   }
 
@@ -44,7 +50,10 @@ export class BadRequest extends CodatError {
    * if (!validateCompany(body)) throw BadRequest.fromAjv(validateCompany.errors);
    */
   static fromAjv<T extends BadRequest>(
-    this: new (message?: string, options?: CodatErrorOptions) => T,
+    this: new (
+      message?: string,
+      options?: CodatErrorOptions,
+    ) => T,
     errors: readonly AjvError[] | null | undefined,
     { validatorName, pathPrefix, message, warnings, ...options }: FromIssuesOptions<AjvError> & AjvItemOptions = {},
   ): T {

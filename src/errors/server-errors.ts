@@ -22,7 +22,8 @@ export class ServiceUnavailable extends CodatError {
   readonly retryAfter: number | undefined;
 
   constructor(message?: string, { retryAfter, ...options }: ServiceUnavailableOptions = {}) {
-    const headers = retryAfter === undefined ? options.headers : { ...options.headers, 'retry-after': retryAfterSeconds(retryAfter) };
+    const headers =
+      retryAfter === undefined ? options.headers : { ...options.headers, 'retry-after': retryAfterSeconds(retryAfter) };
     super(message, headers === undefined ? options : { ...options, headers });
     this.retryAfter = retryAfter;
   }

@@ -3,8 +3,17 @@ import { reasonPhrase } from '../contract/status.js';
 import { toEnvelope } from '../core/envelope.js';
 import { resolveOptions, type CodatErrorsOptions } from '../core/options.js';
 import {
-  BadRequest, Conflict, Forbidden, InternalServerError, LimitExceeded, MethodNotAllowed, NotFound,
-  ServiceUnavailable, TooManyRequests, Unauthorized, type CodatError,
+  BadRequest,
+  Conflict,
+  Forbidden,
+  InternalServerError,
+  LimitExceeded,
+  MethodNotAllowed,
+  NotFound,
+  ServiceUnavailable,
+  TooManyRequests,
+  Unauthorized,
+  type CodatError,
 } from '../errors/index.js';
 
 export type OpenApiOptions = Pick<CodatErrorsOptions, 'service' | 'correlationHeader'>;
@@ -20,10 +29,19 @@ const exampleCorrelationId = '00000000-0000-0000-0000-000000000000';
 const docsUrl = 'https://docs.codat.io/using-the-api/errors';
 
 /** One response per status of the contract, each with the error whose envelope is its example. */
-const contractResponses: ReadonlyArray<readonly [name: string, example: () => CodatError, extraHeaders: readonly string[]]> = [
-  ['BadRequest', () => new BadRequest('Invalid query', {
-    validation: { errors: [{ itemId: 'page', message: 'page must be a whole number', validatorName: 'ListCompanies' }] },
-  }), []],
+const contractResponses: ReadonlyArray<
+  readonly [name: string, example: () => CodatError, extraHeaders: readonly string[]]
+> = [
+  [
+    'BadRequest',
+    () =>
+      new BadRequest('Invalid query', {
+        validation: {
+          errors: [{ itemId: 'page', message: 'page must be a whole number', validatorName: 'ListCompanies' }],
+        },
+      }),
+    [],
+  ],
   ['Unauthorized', () => new Unauthorized(), []],
   ['PaymentRequired', () => LimitExceeded.companyLimit({ docsUrl }), []],
   ['Forbidden', () => new Forbidden(), []],

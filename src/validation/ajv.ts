@@ -20,7 +20,10 @@ const propertyParams = ['missingProperty', 'additionalProperty', 'unevaluatedPro
 
 function pointerPath(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.split('/').slice(1).map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
 function namedProperty(params: Record<string, unknown> | undefined): string[] {
@@ -40,7 +43,10 @@ function namedProperty(params: Record<string, unknown> | undefined): string[] {
  * if (!validate(input)) itemsFromAjv(validate.errors);
  * // [{ itemId: 'name', message: "must have required property 'name'", validatorName: 'required' }]
  */
-export function itemsFromAjv(errors: readonly AjvError[] | null | undefined, { validatorName, pathPrefix }: AjvItemOptions = {}): ValidationItem[] {
+export function itemsFromAjv(
+  errors: readonly AjvError[] | null | undefined,
+  { validatorName, pathPrefix }: AjvItemOptions = {},
+): ValidationItem[] {
   return (errors ?? []).map((error) =>
     item(
       prefixed(pathPrefix, [...pointerPath(error.instancePath), ...namedProperty(error.params)]),

@@ -36,6 +36,11 @@ function keyText(segment: PropertyKey | StandardSchemaV1.PathSegment): string {
  * if (result.issues) itemsFromIssues(result.issues, { validatorName: 'CreateCompany' });
  * // [{ itemId: 'addresses.0.city', message: 'Required', validatorName: 'CreateCompany' }]
  */
-export function itemsFromIssues(issues: readonly StandardSchemaV1.Issue[], { validatorName, pathPrefix }: ItemOptions = {}): ValidationItem[] {
-  return issues.map((issue) => item(prefixed(pathPrefix, (issue.path ?? []).map(keyText)), issue.message, validatorName));
+export function itemsFromIssues(
+  issues: readonly StandardSchemaV1.Issue[],
+  { validatorName, pathPrefix }: ItemOptions = {},
+): ValidationItem[] {
+  return issues.map((issue) =>
+    item(prefixed(pathPrefix, (issue.path ?? []).map(keyText)), issue.message, validatorName),
+  );
 }

@@ -35,7 +35,12 @@ export interface ExpressResponse extends ServerResponse {
 
 export type ExpressNext = (error?: unknown) => void;
 export type ExpressMiddleware = (req: ExpressRequest, res: ExpressResponse, next: ExpressNext) => void;
-export type ExpressErrorHandler = (error: unknown, req: ExpressRequest, res: ExpressResponse, next: ExpressNext) => void;
+export type ExpressErrorHandler = (
+  error: unknown,
+  req: ExpressRequest,
+  res: ExpressResponse,
+  next: ExpressNext,
+) => void;
 
 /** The three pieces of the adapter, each for its place in the app. */
 export interface ExpressErrors {

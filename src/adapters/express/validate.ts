@@ -1,4 +1,9 @@
-import { createRequestCheck, replaceQuery, type RequestSchemas, type ValidateOptions } from '../../core/request-check.js';
+import {
+  createRequestCheck,
+  replaceQuery,
+  type RequestSchemas,
+  type ValidateOptions,
+} from '../../core/request-check.js';
 
 /** The parts of an Express request that `validate` reads and replaces. */
 export interface ExpressValidateRequest {
@@ -7,7 +12,11 @@ export interface ExpressValidateRequest {
   params?: unknown;
 }
 
-export type ExpressValidateMiddleware = (req: ExpressValidateRequest, res: unknown, next: (error?: unknown) => void) => void;
+export type ExpressValidateMiddleware = (
+  req: ExpressValidateRequest,
+  res: unknown,
+  next: (error?: unknown) => void,
+) => void;
 
 /**
  * Express route middleware that checks the request's body, query and params with Standard Schema

@@ -44,7 +44,12 @@ export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
   };
 }
 
-async function handle(ctx: KoaContext, next: () => Promise<unknown>, engine: Engine, correlationId: string): Promise<void> {
+async function handle(
+  ctx: KoaContext,
+  next: () => Promise<unknown>,
+  engine: Engine,
+  correlationId: string,
+): Promise<void> {
   try {
     // Downstream starts on a fresh stack, one microtask later: an error it throws captures the app's
     // own frames instead of Koa's and Node's beneath this middleware, and a 5xx, whose stack Koa
@@ -56,7 +61,9 @@ async function handle(ctx: KoaContext, next: () => Promise<unknown>, engine: Eng
     return;
   }
   if (isStream(ctx.body)) {
-    return guardStream(ctx, ctx.body, (thrown, afterResponse) => fail(ctx, engine, correlationId, thrown, afterResponse));
+    return guardStream(ctx, ctx.body, (thrown, afterResponse) =>
+      fail(ctx, engine, correlationId, thrown, afterResponse),
+    );
   }
   // Nothing was thrown, but downstream left an error status with no body (an unmatched route).
   if (ctx.body == null && ctx.status >= 400) write(ctx, engine.errorStatus(ctx.status, ctx, correlationId));

@@ -1,4 +1,9 @@
-import { createRequestCheck, replaceQuery, type RequestSchemas, type ValidateOptions } from '../../core/request-check.js';
+import {
+  createRequestCheck,
+  replaceQuery,
+  type RequestSchemas,
+  type ValidateOptions,
+} from '../../core/request-check.js';
 
 /** The part of a Koa context (with `@koa/router`'s params and a body parser's body) that `validate` uses. */
 export interface KoaValidateContext {
