@@ -108,12 +108,6 @@ describe('the dependency rule of src/', () => {
     assert.deepEqual(nodeImports, []);
   });
 
-  it('outside errors/, the catalog is imported from errors/index.ts, which names its classes before any is built', () => {
-    const direct = [...graph].flatMap(([file, imports]) => (folderOf(file) === 'errors' ? [] : imports
-      .filter((target) => target.file?.startsWith('errors/') && target.file !== 'errors/index.ts')
-      .map((target) => `${file} → ${target.file}`)));
-    assert.deepEqual(direct, []);
-  });
 });
 
 /** Every file of the package that loading `entry` loads, following its relative imports, and the packages they import. */

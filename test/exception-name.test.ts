@@ -6,10 +6,28 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { NotFound, toEnvelope } from 'codat-errors';
+import * as codat from 'codat-errors';
 
-describe('the exception name of a subclass', () => {
-  it('is its own static exception, over its class name', () => {
+const { NotFound, toEnvelope } = codat;
+
+describe('the exception name', () => {
+  it('is none for every class of the catalog: their errors are named for their status', () => {
+    const envelope = { statusCode: 409, service: 'Billing', error: 'Conflict', correlationId: 'c' };
+    const errors = [
+      new codat.CodatError('x', { status: 423 }), new codat.BadRequest(), new codat.Unauthorized(), new codat.LimitExceeded(),
+      new codat.Forbidden(), new codat.NotFound(), new codat.DatatypeNotSupported('invoices', ['Xero']),
+      new codat.MethodNotAllowed(['GET']), new codat.Conflict(), new codat.TooManyRequests(1), new codat.InternalServerError(),
+      new codat.DownstreamError(envelope), new codat.ServiceUnavailable(),
+    ];
+    const classes = Object.values(codat).filter((value) => value === codat.CodatError || (typeof value === 'function' && value.prototype instanceof codat.CodatError));
+    assert.deepEqual(errors.map((error) => error.constructor).sort(), classes.sort(), 'every class of the catalog is here');
+    for (const error of errors) {
+      assert.equal(error.exception, undefined, error.name);
+      assert.ok(!toEnvelope(error, { correlationId: 'c' }).error.includes(': '), error.name);
+    }
+  });
+
+  it("is a subclass's own static exception, over its class name", () => {
     class InvoiceNotFound extends NotFound {
       static override exception = 'InvoiceNotFoundException';
     }
@@ -20,7 +38,7 @@ describe('the exception name of a subclass', () => {
     assert.equal(new InvoiceNotFound('x', { exception: 'Other' }).exception, 'Other', 'the option wins over both');
   });
 
-  it('survives esbuild --minify, where the class name does not', async () => {
+  it('survives esbuild --minify when it is a static exception, where the class name does not', async () => {
     const dir = await mkdtemp(fileURLToPath(new URL('../node_modules/.minified-', import.meta.url)));
     after(() => rm(dir, { recursive: true, force: true }));
     const entry = join(dir, 'server.js');

@@ -57,10 +57,11 @@ export class CodatError extends Error {
   static clientErrorStacks = false;
 
   /**
-   * The name that prefixes `error` for this class's errors: a class names itself with its own static
-   * `exception`, else with its class name (the catalog's classes are named for their status: none).
+   * The name that prefixes `error` for this class's errors. A class names itself with its own static
+   * `exception`, else with its class name (which a minifier may change): the catalog's classes are
+   * named for their status, so each declares none.
    */
-  declare static exception: string | undefined;
+  static exception: string | undefined = undefined;
 
   readonly status: number;
   readonly statusCode: number;

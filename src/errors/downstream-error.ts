@@ -27,6 +27,8 @@ export interface DownstreamErrorOptions {
  * if (received) throw new DownstreamError(received);
  */
 export class DownstreamError extends CodatError {
+  static override exception: string | undefined = undefined;
+
   /** The id the downstream service gave its response, for the logs. */
   readonly downstreamCorrelationId: string;
 

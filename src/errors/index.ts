@@ -1,6 +1,4 @@
-// What handlers throw. Everything outside this folder imports the catalog from here, which names the
-// catalog's classes (catalog.ts) before any of them can be built.
-export { catalog } from './catalog.js';
+// What handlers throw: the catalog.
 export {
   CodatError,
   isCodatError,

@@ -17,6 +17,7 @@ function learnMore(sentence: string, { docsUrl }: LimitOptions): string {
  */
 export class LimitExceeded extends CodatError {
   static override status = 402;
+  static override exception: string | undefined = undefined;
 
   /** The free trial's limit of 50 companies: `CompanyValidationException: Company limit exceeded`. */
   static companyLimit(options: LimitOptions = {}): LimitExceeded {

@@ -20,6 +20,7 @@ export interface FromIssuesOptions<Issue> extends ItemOptions, Omit<CodatErrorOp
  */
 export class BadRequest extends CodatError {
   static override status = 400;
+  static override exception: string | undefined = undefined;
 
   /**
    * A 400 whose `validation.errors` are the issues of a Standard Schema validator (zod, valibot, arktype).
@@ -68,16 +69,19 @@ export class BadRequest extends CodatError {
 /** 401: the API key supplied is incorrect. */
 export class Unauthorized extends CodatError {
   static override status = 401;
+  static override exception: string | undefined = undefined;
 }
 
 /** 403: the key is outdated or not tied to this resource, or the endpoint is not permitted. */
 export class Forbidden extends CodatError {
   static override status = 403;
+  static override exception: string | undefined = undefined;
 }
 
 /** 404: the resource was not found. */
 export class NotFound extends CodatError {
   static override status = 404;
+  static override exception: string | undefined = undefined;
 }
 
 /**
@@ -88,6 +92,8 @@ export class NotFound extends CodatError {
  * // error: "Datatype invoices not supported by platform(s) Xero, Sage"
  */
 export class DatatypeNotSupported extends NotFound {
+  static override exception: string | undefined = undefined;
+
   constructor(datatype: string, platforms: readonly string[], options?: CodatErrorOptions) {
     super(`Datatype ${datatype} not supported by platform(s) ${platforms.join(', ')}`, options);
   }
@@ -101,6 +107,7 @@ export class DatatypeNotSupported extends NotFound {
  */
 export class MethodNotAllowed extends CodatError {
   static override status = 405;
+  static override exception: string | undefined = undefined;
 
   constructor(allow: readonly string[], message?: string, options: CodatErrorOptions = {}) {
     super(message, { ...options, headers: { ...options.headers, allow: allow.join(', ') } });
@@ -110,6 +117,7 @@ export class MethodNotAllowed extends CodatError {
 /** 409: the resource is not ready, or the request exceeds an allowed count. */
 export class Conflict extends CodatError {
   static override status = 409;
+  static override exception: string | undefined = undefined;
 }
 
 /**
@@ -120,6 +128,7 @@ export class Conflict extends CodatError {
  */
 export class TooManyRequests extends CodatError {
   static override status = 429;
+  static override exception: string | undefined = undefined;
   readonly retryAfter: number;
 
   constructor(retryAfter: number, message?: string, options: CodatErrorOptions = {}) {

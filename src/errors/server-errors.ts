@@ -4,6 +4,7 @@ import { retryAfterSeconds } from './retry-after.js';
 /** 500: its message is hidden from the client unless it is thrown with `expose: true`. */
 export class InternalServerError extends CodatError {
   static override status = 500;
+  static override exception: string | undefined = undefined;
 }
 
 export interface ServiceUnavailableOptions extends CodatErrorOptions {
@@ -19,6 +20,7 @@ export interface ServiceUnavailableOptions extends CodatErrorOptions {
  */
 export class ServiceUnavailable extends CodatError {
   static override status = 503;
+  static override exception: string | undefined = undefined;
   readonly retryAfter: number | undefined;
 
   constructor(message?: string, { retryAfter, ...options }: ServiceUnavailableOptions = {}) {
