@@ -1,21 +1,21 @@
+// The shared case table against every framework of the registry, in each way its handlers fail.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cases, type Case } from '../support/cases.ts';
 import { envelopeText } from '../support/envelope-text.ts';
+import { frameworks } from '../support/frameworks.ts';
+import { idPattern } from '../support/ids.ts';
 import { request } from '../support/serve.ts';
-import { targets } from '../support/targets.ts';
-
-const idPattern = /^[A-Za-z0-9_-]{21}$/;
 
 /** What a value that the framework passes on as "no error" ends as: the next route, here the 404. */
 const passedOn = { status: 404, body: { statusCode: 404, service: 'PublicApi', error: 'Not Found' } };
 
-for (const target of targets) {
-  describe(`${target.name}: every case of the shared table`, async () => {
-    const url = await target.serve((index) => cases[index]!.thrown());
+for (const framework of frameworks) for (const failure of framework.failures) {
+  describe(`${framework.name}, ${failure.name}: every case of the shared table`, async () => {
+    const { url } = await framework.serve({ '/case/:index': ({ params }) => { throw cases[Number(params.index)]!.thrown(); } }, { failure });
 
     cases.forEach((c, index) => {
-      const passes = target.passesOn(c.thrown());
+      const passes = failure.passesOn(c.thrown());
       const expected: Pick<Case, 'status' | 'body' | 'headers'> = passes ? passedOn : c;
 
       it(`${c.name} → ${expected.status}${passes ? ' (not an error to this framework: goes on to the 404)' : ''}`, async () => {
