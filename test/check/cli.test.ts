@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { adapters } from '../support/adapters.ts';
+import { withExample } from '../support/frameworks.ts';
 import { serve } from '../support/serve.ts';
 
 const packageJson = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -31,9 +31,9 @@ async function check(url: string, ...options: string[]) {
   return { ...run, report, broken };
 }
 
-for (const adapter of adapters) {
-  describe(`${adapter.name} example passes the checker`, { concurrency: true }, async () => {
-    const { url, routes } = await adapter.example();
+for (const framework of withExample) {
+  describe(`${framework.name} example passes the checker`, { concurrency: true }, async () => {
+    const { url, routes } = await framework.example();
     // One route per error status: each run is a process of its own.
     const firstOfEachStatus = routes.filter(([, , status], index) => status >= 400 && routes.findIndex((r) => r[2] === status) === index);
     for (const [method, path, status] of firstOfEachStatus) {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { CodatApiError, parseRetryAfter } from 'codat-errors/client';
-import { adapters } from '../support/adapters.ts';
+import { withExample } from '../support/frameworks.ts';
 import { serve } from '../support/serve.ts';
 
 const docs = 'Learn more at https://docs.codat.io/using-the-api/errors';
@@ -16,9 +16,9 @@ function fields(error: CodatApiError | null) {
   return { name, statusCode, service, error: error.error, exception, message, correlationId, validation, retryAfter, isError: error instanceof Error };
 }
 
-for (const adapter of adapters) {
-  describe(`${adapter.name} example: CodatApiError.fromResponse with real fetch`, async () => {
-    const { url, routes } = await adapter.example();
+for (const framework of withExample) {
+  describe(`${framework.name} example: CodatApiError.fromResponse with real fetch`, async () => {
+    const { url, routes } = await framework.example();
     const read = async (path: string, init?: RequestInit) => {
       const response = await fetch(`${url}${path}`, init);
       return { header: response.headers.get('x-correlation-id'), error: await CodatApiError.fromResponse(response) };
@@ -121,11 +121,11 @@ describe('codat-errors/client in a browser bundle', () => {
     await assert.rejects(bundle('codat-errors'), /node:/);
   });
 
-  for (const adapter of adapters) {
-    it(`${adapter.name} example: the bundled parser reads the same fields as the Node one`, async () => {
+  for (const framework of withExample) {
+    it(`${framework.name} example: the bundled parser reads the same fields as the Node one`, async () => {
       const code = (await bundle('codat-errors/client')).outputFiles[0]!.text;
       const browser: { CodatApiError: typeof CodatApiError } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-      const { url, routes } = await adapter.example();
+      const { url, routes } = await framework.example();
       for (const [method, path, status] of routes) {
         const headers = { 'x-correlation-id': `browser-${status}` };
         const inNode = await CodatApiError.fromResponse(await fetch(`${url}${path}`, { method, headers }));

@@ -3,10 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { envelopeSchema, isErrorEnvelope } from 'codat-errors';
-import { adapters } from '../support/adapters.ts';
-import { cases } from '../support/cases.ts';
 import { seedExamples } from '../support/seed-examples.ts';
-import { request } from '../support/serve.ts';
 
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(envelopeSchema);
 
@@ -67,26 +64,3 @@ describe('the JSON Schema of the envelope', () => {
     });
   }
 });
-
-for (const adapter of adapters) {
-  describe(`${adapter.name}: every envelope the middleware sends matches the schema`, async () => {
-    const url = await adapter.throwing(cases.map((c) => c.thrown));
-    cases.forEach((c, index) => {
-      it(c.name, async () => {
-        const reply = await request(`${url}/throw/${index}`);
-        assert.equal(reply.status, c.status);
-        assert.ok(validate(reply.body), report());
-        assert.ok(isErrorEnvelope(reply.body));
-      });
-    });
-
-    const example = await adapter.example();
-    for (const [method, path, status] of example.routes.filter(([, , status]) => status >= 400)) {
-      it(`example app: ${method} ${path} → ${status}`, async () => {
-        const reply = await request(`${example.url}${path}`, { method });
-        assert.equal(reply.status, status);
-        assert.ok(validate(reply.body), report());
-      });
-    }
-  });
-}

@@ -2,28 +2,28 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Koa from 'koa';
 import { CodatApiError } from 'codat-errors/client';
-import { codatErrors, DownstreamError, isCodatError, toEnvelope } from 'codat-errors';
-import { adapters } from '../support/adapters.ts';
-import { request, serve } from '../support/serve.ts';
+import { DownstreamError, isCodatError, toEnvelope } from 'codat-errors';
+import { withExample } from '../support/frameworks.ts';
+import { serveKoa } from '../support/koa-app.ts';
+import { request } from '../support/serve.ts';
 
 /** A service that forwards `/proxy<path>` to `downstream`, passing its correlation id on and rethrowing what it gets. */
 async function callingService(downstream: string) {
-  const app = new Koa();
-  app.silent = true;
-  app.use(codatErrors({ service: 'Payroll' }));
-  app.use(async (ctx) => {
-    const target = `${downstream}${ctx.originalUrl.slice('/proxy'.length)}`;
-    const response = await fetch(target, { method: ctx.method, headers: { 'x-correlation-id': String(ctx.state.correlationId) } });
-    const received = await CodatApiError.fromResponse(response);
-    if (received) throw new DownstreamError(received);
-    ctx.body = await response.json();
-  });
-  return (await serve(app.callback())).url;
+  const { url } = await serveKoa(Koa, (app) => {
+    app.use(async (ctx) => {
+      const target = `${downstream}${ctx.originalUrl.slice('/proxy'.length)}`;
+      const response = await fetch(target, { method: ctx.method, headers: { 'x-correlation-id': String(ctx.state.correlationId) } });
+      const received = await CodatApiError.fromResponse(response);
+      if (received) throw new DownstreamError(received);
+      ctx.body = await response.json();
+    });
+  }, { service: 'Payroll' });
+  return url;
 }
 
-for (const adapter of adapters) {
-  describe(`${adapter.name} example as the downstream service`, async () => {
-    const downstream = (await adapter.example()).url;
+for (const framework of withExample) {
+  describe(`${framework.name} example as the downstream service`, async () => {
+    const downstream = (await framework.example()).url;
     const upstream = await callingService(downstream);
     const both = async (path: string, method = 'GET') => {
       const headers = { 'x-correlation-id': 'chain-1' };
@@ -79,6 +79,12 @@ describe('DownstreamError', () => {
     assert.equal(error.downstreamCorrelationId, 'down-1');
     assert.deepEqual(error.headers, { 'x-trace': 't' });
     assert.deepEqual(toEnvelope(error, { correlationId: 'up-1' }), { ...envelope, correlationId: 'up-1' });
+  });
+
+  it('keeps the cause it is given', () => {
+    const cause = new Error('upstream');
+    const error = new DownstreamError({ statusCode: 404, service: 'S', error: 'x', correlationId: 'c' }, { cause });
+    assert.equal(error.cause, cause);
   });
 
   it('refuses what is not an envelope, saying what it needs', () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { openApiComponents } from 'codat-errors';
-import { adapters } from '../support/adapters.ts';
+import { withExample } from '../support/frameworks.ts';
 import { request } from '../support/serve.ts';
 
 const contract: Array<[status: number, response: string]> = [
@@ -85,9 +85,9 @@ describe('openApiComponents', () => {
     assert.throws(() => openApiComponents({ correlationHeader: 'bad header' }), /option "correlationHeader" must be a header name/);
   });
 
-  for (const adapter of adapters) {
-    it(`${adapter.name}: the 402 example is the body the example app sends, but for its id`, async () => {
-      const { url } = await adapter.example();
+  for (const framework of withExample) {
+    it(`${framework.name}: the 402 example is the body the example app sends, but for its id`, async () => {
+      const { url } = await framework.example();
       const reply = await request(`${url}/companies`, { method: 'POST' });
       const example = (openApiComponents().responses.PaymentRequired as any).content['application/json'].example;
       assert.deepEqual({ ...(reply.body as object), correlationId: example.correlationId }, example);

@@ -8,7 +8,7 @@ import { codatErrors, type CodatErrorsOptions } from 'codat-errors';
 import { serve, type Served } from './serve.ts';
 
 export type Koa = typeof Koa3;
-export type KoaApp = InstanceType<Koa>;
+export type KoaApp = Koa3;
 export type KoaRouter = Router;
 export const Koa2 = Koa2Untyped as Koa;
 
@@ -27,4 +27,13 @@ export async function serveKoa(Koa: Koa, setup: (app: KoaApp, router: KoaRouter)
   setup(app, router);
   if (router.stack.length > 0) app.use(router.routes()).use(router.allowedMethods());
   return serve(app.callback());
+}
+
+export interface Emitted { error: Error; correlationId: unknown }
+
+/** What the app emits as `error` (what its listeners, and Koa's printing, are given), with the request's id. */
+export function recordEmitted(app: KoaApp): Emitted[] {
+  const emitted: Emitted[] = [];
+  app.on('error', (error: Error, ctx: { state: { correlationId?: unknown } }) => emitted.push({ error, correlationId: ctx.state.correlationId }));
+  return emitted;
 }

@@ -1,30 +1,14 @@
+// Koa responses that no handler threw: successes, unmatched routes, allowedMethods(), bodiless statuses, ctx.throw().
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import Router from '@koa/router';
-import Koa3 from 'koa';
-// @ts-expect-error: Koa 2 is installed under an alias and has no types of its own here.
-import Koa2 from 'koa2';
-import { codatErrors, NotFound, type CodatErrorsOptions } from 'codat-errors';
 import { envelopeText } from '../../support/envelope-text.ts';
-import { request, serve } from '../../support/serve.ts';
-import { assertStaleHeadersReplaced, keptHeaders, staleHeaders } from '../../support/stale-headers.ts';
+import { idPattern } from '../../support/ids.ts';
+import { koaMajors, serveKoa } from '../../support/koa-app.ts';
+import { request } from '../../support/serve.ts';
 
-const idPattern = /^[A-Za-z0-9_-]{21}$/;
-
-for (const [koaName, Koa] of [['Koa 3', Koa3], ['Koa 2', Koa2]] as const) {
-  type App = InstanceType<typeof Koa3>;
-  async function start(setup: (app: App, router: Router) => void, options?: CodatErrorsOptions) {
-    const app: App = new Koa();
-    app.silent = true;
-    app.use(codatErrors(options));
-    const router = new Router();
-    setup(app, router);
-    app.use(router.routes()).use(router.allowedMethods());
-    return serve(app.callback());
-  }
-
+for (const [koaName, Koa] of koaMajors) {
   describe(`${koaName}: responses that are not thrown errors`, async () => {
-    const { url } = await start((app, router) => {
+    const { url } = await serveKoa(Koa, (app, router) => {
       router.get('/ok', (ctx) => { ctx.body = { ok: true, id: ctx.state.correlationId }; });
       router.post('/only-post', (ctx) => { ctx.body = 'posted'; });
       router.get('/teapot', (ctx) => { ctx.status = 418; });
@@ -70,41 +54,6 @@ for (const [koaName, Koa] of [['Koa 3', Koa3], ['Koa 2', Koa2]] as const) {
       const reply = await request(`${url}/ctx-throw`);
       assert.equal(reply.status, 403);
       assert.equal((reply.body as { error: string }).error, 'Not your company');
-    });
-  });
-
-  describe(`${koaName}: headers around an error`, async () => {
-    const { url } = await start((app, router) => {
-      app.use(async (ctx, next) => {
-        ctx.set(keptHeaders);
-        await next();
-      });
-      router.get('/download', (ctx) => {
-        ctx.set(staleHeaders);
-        ctx.cookies.set('session', 'kept');
-        throw new NotFound('No report');
-      });
-    });
-
-    it('removes the headers of the body it replaces and keeps every other', async () => {
-      assertStaleHeadersReplaced(await request(`${url}/download`));
-    });
-  });
-
-  describe(`${koaName}: @koa/router allowedMethods({ throw: true })`, async () => {
-    const app: App = new Koa();
-    app.silent = true;
-    app.use(codatErrors());
-    const router = new Router();
-    router.get('/companies', (ctx) => { ctx.body = []; }).post('/companies', (ctx) => { ctx.body = {}; });
-    app.use(router.routes()).use(router.allowedMethods({ throw: true }));
-    const { url } = await serve(app.callback());
-
-    it('gives the thrown 405 an Allow header from the matched routes', async () => {
-      const reply = await request(`${url}/companies`, { method: 'DELETE' });
-      assert.equal(reply.status, 405);
-      assert.equal(reply.headers.get('allow'), 'HEAD, GET, POST');
-      assert.equal((reply.body as { error: string }).error, 'Method Not Allowed');
     });
   });
 }
