@@ -39,6 +39,10 @@ describe('the catalog', () => {
     assert.throws(() => new ServiceUnavailable('x', { retryAfter: -1 }), /retryAfter must be a whole number/);
   });
 
+  it('validation with warnings only has empty errors', () => {
+    assert.deepEqual(new BadRequest('x', { validation: { warnings: [{ message: 'w' }] } }).validation, { errors: [], warnings: [{ message: 'w' }] });
+  });
+
   it('CodatError takes any status of 400–599 and refuses others', () => {
     assert.equal(new CodatError(undefined, { status: 422 }).message, 'Unprocessable Entity');
     assert.equal(new CodatError().status, 500);

@@ -111,3 +111,9 @@ for (const [framework, url] of Object.entries(services)) {
     });
   });
 }
+
+describe('recordErrorOnSpan outside any span', () => {
+  it('does nothing', () => {
+    assert.equal(recordErrorOnSpan({ correlationId: 'c', statusCode: 500, method: 'GET', path: '/' }), undefined);
+  });
+});
