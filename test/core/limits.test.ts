@@ -1,22 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import Koa from 'koa';
-import { BadRequest, codatErrors, toEnvelope, type CodatErrorsOptions } from 'codat-errors';
-import { request, serve } from '../support/serve.ts';
+import { BadRequest, toEnvelope, type CodatErrorsOptions } from 'codat-errors';
+import { anyFramework } from '../support/frameworks.ts';
+import { request } from '../support/serve.ts';
 
 const huge = 'x'.repeat(5_000_000);
 const manyItems = Array.from({ length: 10_000 }, (_, index) => ({ itemId: `field${index}`, message: huge }));
 
-async function start(thrown: () => unknown, options?: CodatErrorsOptions) {
-  const app = new Koa();
-  app.use(codatErrors(options));
-  app.use(() => { throw thrown(); });
-  return (await serve(app.callback())).url;
+async function serveThrowing(thrown: () => unknown, options?: CodatErrorsOptions) {
+  return (await anyFramework.serve({ '/': () => { throw thrown(); } }, { options })).url;
 }
 
 describe('bounded output', () => {
   it('caps the error text, the item fields and the item count by default', async () => {
-    const url = await start(() => new BadRequest(huge, { exception: 'HugeException', validation: { errors: manyItems, warnings: manyItems } }));
+    const url = await serveThrowing(() => new BadRequest(huge, { exception: 'HugeException', validation: { errors: manyItems, warnings: manyItems } }));
     const reply = await request(url);
     assert.equal(reply.status, 400);
     const body = reply.body as { error: string; validation: { errors: Array<{ itemId: string; message: string }>; warnings: unknown[] } };
@@ -29,7 +26,7 @@ describe('bounded output', () => {
   });
 
   it('takes its caps from the limits option', async () => {
-    const url = await start(() => new BadRequest('0123456789', { validation: { errors: manyItems } }), { limits: { errorLength: 4, fieldLength: 3, items: 2 } });
+    const url = await serveThrowing(() => new BadRequest('0123456789', { validation: { errors: manyItems } }), { limits: { errorLength: 4, fieldLength: 3, items: 2 } });
     const reply = await request(url);
     assert.equal(reply.text, JSON.stringify({ statusCode: 400, service: 'PublicApi', error: '0123', correlationId: reply.headers.get('x-correlation-id'),
       validation: { errors: [{ itemId: 'fie', message: 'xxx' }, { itemId: 'fie', message: 'xxx' }], warnings: [] } }));
@@ -44,7 +41,7 @@ describe('bounded output', () => {
       { message: 12n },
       JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "message": "ok"}'),
     ];
-    const url = await start(() => new BadRequest('bad', { validation: { errors: items as never } }));
+    const url = await serveThrowing(() => new BadRequest('bad', { validation: { errors: items as never } }));
     const reply = await request(url);
     assert.equal(JSON.stringify((reply.body as { validation: unknown }).validation), '{"errors":[{"itemId":"7","message":"true"},{"message":"ok"}],"warnings":[]}');
     assert.equal(({} as Record<string, unknown>).polluted, undefined);

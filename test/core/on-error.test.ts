@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import Router from '@koa/router';
-import Koa from 'koa';
 import { codatErrors, Conflict, type ErrorReport } from 'codat-errors';
-import { request, serve } from '../support/serve.ts';
+import { anyFramework } from '../support/frameworks.ts';
+import { request } from '../support/serve.ts';
 
 const conflict = new Conflict('Data set not requested');
 const reports: ErrorReport[] = [];
 
-async function start(onError: (report: ErrorReport) => unknown) {
-  const app = new Koa();
-  app.silent = true;
-  app.use(codatErrors({ onError }));
-  const router = new Router();
-  router.get('/conflict', () => { throw conflict; });
-  app.use(router.routes());
-  return serve(app.callback());
-}
+const serveConflict = (onError: (report: ErrorReport) => unknown) => anyFramework.serve({ 'GET /conflict': () => { throw conflict; } }, { options: { onError } });
 
 describe('onError', async () => {
-  const { url } = await start((report) => { reports.push(report); });
+  const { url } = await serveConflict((report) => { reports.push(report); });
 
   it('receives each mapped error with its id, status, method and path', async () => {
     await request(`${url}/conflict`, { headers: { 'x-correlation-id': 'hook-1' } });
@@ -36,7 +27,7 @@ describe('onError', async () => {
     ['rejects', () => Promise.reject(new Error('hook down'))],
   ] as const) {
     it(`changes nothing in the response when it ${name}`, async () => {
-      const failing = await start(hook);
+      const failing = await serveConflict(hook);
       const reply = await request(`${failing.url}/conflict`, { headers: { 'x-correlation-id': 'hook-3' } });
       assert.equal(reply.status, 409);
       assert.equal(reply.text, JSON.stringify({ statusCode: 409, service: 'PublicApi', error: 'Data set not requested', correlationId: 'hook-3' }));

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import Koa from 'koa';
-import { codatErrors, CodatError, DownstreamError, InternalServerError, LimitExceeded, NotFound, ServiceUnavailable } from 'codat-errors';
-import { request, serve } from '../support/serve.ts';
+import { CodatError, DownstreamError, InternalServerError, LimitExceeded, NotFound, ServiceUnavailable } from 'codat-errors';
+import { anyFramework } from '../support/frameworks.ts';
+import { request } from '../support/serve.ts';
 
 const frames = /\n\s+at /;
 
@@ -53,10 +53,7 @@ describe('stack traces: 5xx always, 4xx only when asked for', () => {
   it('the logger gets the 4xx without frames, and with them once asked for', async () => {
     const logged: unknown[] = [];
     const logger = { warn: (details: { err?: unknown }) => logged.push(details.err), error: () => {} };
-    const app = new Koa();
-    app.use(codatErrors({ logger }));
-    app.use(() => { throw new NotFound('Invoice not found'); });
-    const { url } = await serve(app.callback());
+    const { url } = await anyFramework.serve({ '/': () => { throw new NotFound('Invoice not found'); } }, { options: { logger } });
     assert.equal((await request(url)).status, 404);
     CodatError.clientErrorStacks = true;
     assert.equal((await request(url)).status, 404);

@@ -12,7 +12,7 @@ import { rawExchange } from '../support/raw-http.ts';
 const faults = recordFaults(['uncaughtException', 'unhandledRejection', 'warning']);
 
 /** `/late` throws once `release` resolves; `/upload` throws without reading the body; `/ok` answers. */
-async function start(framework: Framework, release: Promise<void>, entered: () => void) {
+async function serveRoutes(framework: Framework, release: Promise<void>, entered: () => void) {
   const { entries, logger } = recordingLogger();
   const { url } = await framework.serve({
     'GET /late': async () => { entered(); await release; throw new Error('late'); },
@@ -28,7 +28,7 @@ for (const framework of frameworks) {
       let release!: () => void;
       let entered!: () => void;
       const inHandler = new Promise<void>((resolve) => { entered = resolve; });
-      const { url, messages } = await start(framework, new Promise((resolve) => { release = resolve; }), entered);
+      const { url, messages } = await serveRoutes(framework, new Promise((resolve) => { release = resolve; }), entered);
       const socket = connect(Number(new URL(url).port), '127.0.0.1');
       socket.write('GET /late HTTP/1.1\r\nHost: x\r\n\r\n');
       let received = '';
@@ -45,7 +45,7 @@ for (const framework of frameworks) {
     });
 
     it('an error before the request body is read keeps the keep-alive connection answering', async () => {
-      const { url, messages } = await start(framework, Promise.resolve(), () => {});
+      const { url, messages } = await serveRoutes(framework, Promise.resolve(), () => {});
       const body = 'x'.repeat(64 * 1024);
       const text = await rawExchange(url,
         `POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body}` +

@@ -50,13 +50,13 @@ export interface Failure {
 
 export interface Setup {
   /** The options of codat-errors. */
-  options?: CodatErrorsOptions;
+  options?: CodatErrorsOptions | undefined;
   /** One of the entry's `failures`; its first by default. */
-  failure?: Failure;
+  failure?: Failure | undefined;
   /** Parse JSON request bodies (Koa: @koa/bodyparser; Express: express.json()). */
-  json?: boolean;
+  json?: boolean | undefined;
   /** False for the framework's default set-up, which prints each 5xx to the console. */
-  quiet?: boolean;
+  quiet?: boolean | undefined;
 }
 
 export type ExampleRoute = readonly [method: string, path: string, status: number];
