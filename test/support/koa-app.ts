@@ -31,9 +31,12 @@ export async function serveKoa(Koa: Koa, setup: (app: KoaApp, router: KoaRouter)
 
 export interface Emitted { error: Error; correlationId: unknown }
 
-/** What the app emits as `error` (what its listeners, and Koa's printing, are given), with the request's id. */
-export function recordEmitted(app: KoaApp): Emitted[] {
+/** serveKoa, with what the app emits as `error` (what its listeners, and Koa's printing, are given) recorded. */
+export async function serveKoaRecording(Koa: Koa, setup: (app: KoaApp, router: KoaRouter) => void, options?: CodatErrorsOptions): Promise<Served & { emitted: Emitted[] }> {
   const emitted: Emitted[] = [];
-  app.on('error', (error: Error, ctx: { state: { correlationId?: unknown } }) => emitted.push({ error, correlationId: ctx.state.correlationId }));
-  return emitted;
+  const served = await serveKoa(Koa, (app, router) => {
+    app.on('error', (error: Error, ctx: { state: { correlationId?: unknown } }) => emitted.push({ error, correlationId: ctx.state.correlationId }));
+    setup(app, router);
+  }, options);
+  return { ...served, emitted };
 }

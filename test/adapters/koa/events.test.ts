@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LimitExceeded, type ErrorLogger } from 'codat-errors';
-import { koaMajors, recordEmitted, serveKoa, type Koa, type KoaApp } from '../../support/koa-app.ts';
+import { koaMajors, serveKoa, serveKoaRecording, type KoaApp } from '../../support/koa-app.ts';
 import { recordingLogger } from '../../support/logger.ts';
 import { request } from '../../support/serve.ts';
 
@@ -17,20 +17,10 @@ function routes(app: KoaApp) {
   });
 }
 
-/** The routes behind codat-errors, with what the app emits recorded. */
-async function start(Koa: Koa, logger?: ErrorLogger) {
-  let emitted!: ReturnType<typeof recordEmitted>;
-  const { url } = await serveKoa(Koa, (app) => {
-    emitted = recordEmitted(app);
-    routes(app);
-  }, logger ? { logger } : {});
-  return { url, emitted };
-}
-
 for (const [koaName, Koa] of koaMajors) {
   describe(`${koaName}: app.emit("error") and the logger`, () => {
     it('emits 5xx once with the original error and the ctx, and no 4xx', async () => {
-      const { url, emitted } = await start(Koa);
+      const { url, emitted } = await serveKoaRecording(Koa, routes);
       await request(`${url}/limit`);
       assert.equal(emitted.length, 0);
       const reply = await request(`${url}/crash`);
@@ -40,7 +30,7 @@ for (const [koaName, Koa] of koaMajors) {
     });
 
     it("emits a 5xx whose stack holds the app's frames and none of Koa's or Node's beneath the middleware", async () => {
-      const { url, emitted } = await start(Koa);
+      const { url, emitted } = await serveKoaRecording(Koa, routes);
       await request(`${url}/crash`);
       const stack = emitted[0]!.error.stack ?? '';
       assert.match(stack, /adapters\/koa\/events\.test\.ts/);
@@ -48,7 +38,7 @@ for (const [koaName, Koa] of koaMajors) {
     });
 
     it('wraps a thrown non-error in an Error whose cause is the value', async () => {
-      const { url, emitted } = await start(Koa);
+      const { url, emitted } = await serveKoaRecording(Koa, routes);
       const reply = await request(`${url}/null`);
       assert.equal(reply.status, 500);
       assert.equal(emitted.length, 1);
@@ -58,7 +48,7 @@ for (const [koaName, Koa] of koaMajors) {
 
     it('logs 4xx at warn and 5xx at error with correlation id, status, method and path', async () => {
       const { entries, logger } = recordingLogger();
-      const { url } = await start(Koa, logger);
+      const { url } = await serveKoaRecording(Koa, routes, { logger });
       const limit = await request(`${url}/limit?token=secret`, { method: 'POST' });
       const crash = await request(`${url}/crash`);
       const unmatched = await request(`${url}/nowhere`, { method: 'DELETE' });

@@ -3,9 +3,8 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import type { ErrorLogger } from 'codat-errors';
 import { envelopeText } from '../../support/envelope-text.ts';
-import { koaMajors, recordEmitted, serveKoa, type Koa, type KoaApp } from '../../support/koa-app.ts';
+import { koaMajors, serveKoa, serveKoaRecording, type KoaApp } from '../../support/koa-app.ts';
 import { recordingLogger } from '../../support/logger.ts';
 import { rawExchange } from '../../support/raw-http.ts';
 import { request } from '../../support/serve.ts';
@@ -38,23 +37,13 @@ function routes(app: KoaApp) {
   });
 }
 
-/** The routes behind codat-errors, with what the app emits recorded. */
-async function start(Koa: Koa, logger?: ErrorLogger) {
-  let emitted!: ReturnType<typeof recordEmitted>;
-  const { url } = await serveKoa(Koa, (app) => {
-    emitted = recordEmitted(app);
-    routes(app);
-  }, logger ? { logger } : {});
-  return { url, emitted };
-}
-
 /** Everything that arrives for `GET path` until the server closes the connection. */
 const rawGet = (url: string, path: string) => rawExchange(url, `GET ${path} HTTP/1.1\r\nhost: x\r\n\r\n`);
 
 for (const [koaName, Koa] of koaMajors) {
   describe(`${koaName}: errors around streams and sent headers`, () => {
     it('answers the envelope when a stream body fails before headers are sent', async () => {
-      const { url, emitted } = await start(Koa);
+      const { url, emitted } = await serveKoaRecording(Koa, routes);
       const reply = await request(`${url}/stream-fails-early`);
       assert.equal(reply.status, 500);
       assert.equal(reply.headers.get('content-type'), 'application/json; charset=utf-8');
@@ -64,7 +53,7 @@ for (const [koaName, Koa] of koaMajors) {
     });
 
     it('closes the connection, writes nothing more and emits once when a stream fails after headers', async () => {
-      const { url, emitted } = await start(Koa);
+      const { url, emitted } = await serveKoaRecording(Koa, routes);
       const raw = await rawGet(url, '/stream-fails-late');
       assert.match(raw, /^HTTP\/1\.1 200 OK/);
       assert.ok(raw.includes('a,b,c'));
@@ -75,7 +64,7 @@ for (const [koaName, Koa] of koaMajors) {
 
     it('closes the connection when a handler throws after writing headers itself', async () => {
       const { entries, logger } = recordingLogger();
-      const { url, emitted } = await start(Koa, logger);
+      const { url, emitted } = await serveKoaRecording(Koa, routes, { logger });
       const raw = await rawGet(url, '/headers-then-throw');
       // Whatever of the started response reached the socket, no error status or envelope follows it.
       assert.doesNotMatch(raw, /HTTP\/1\.1 500|statusCode/);
