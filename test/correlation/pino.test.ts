@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import Koa from 'koa';
 import pino from 'pino';
-import { codatErrors, correlationMixin, getCorrelationId, runWithCorrelationId } from 'codat-errors';
-import { codatErrors as expressErrors } from 'codat-errors/express';
-import express from 'express';
-import { request, serve } from '../support/serve.ts';
+import { correlationMixin, getCorrelationId, runWithCorrelationId } from 'codat-errors';
+import { frameworks } from '../support/frameworks.ts';
+import { request } from '../support/serve.ts';
 
 const lines: string[] = [];
 const logger = pino({ mixin: correlationMixin }, { write: (line: string) => { lines.push(line); } });
@@ -18,20 +16,9 @@ async function charge(): Promise<never> {
   throw new Error('ledger connection refused');
 }
 
-const koaApp = new Koa();
-koaApp.silent = true;
-koaApp.use(codatErrors({ logger, asyncContext: true }));
-koaApp.use(charge);
+for (const framework of frameworks) describe(`pino with correlationMixin on ${framework.name}`, async () => {
+  const { url } = await framework.serve({ '/': charge }, { options: { logger, asyncContext: true } });
 
-const expressApp = express();
-const errors = expressErrors({ logger, asyncContext: true });
-expressApp.use(errors.correlation);
-expressApp.get('/', charge);
-expressApp.use(errors.handler);
-
-const services = { Koa: (await serve(koaApp.callback())).url, Express: (await serve(expressApp)).url };
-
-for (const [framework, url] of Object.entries(services)) describe(`pino with correlationMixin on ${framework}`, () => {
   beforeEach(() => { lines.length = 0; });
 
   it('stamps every line of a request, the middleware\'s own error line included, once', async () => {
