@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createApp } from '../../examples/koa.js';
 import { seedExamples } from '../support/seed-examples.ts';
-import { request, serve } from '../support/serve.ts';
+import { withExample } from '../support/frameworks.ts';
+import { request } from '../support/serve.ts';
 
 /** Every key path of a JSON value, in document order. */
 function keyPaths(value: unknown, prefix = ''): string[] {
@@ -10,10 +10,8 @@ function keyPaths(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) => [`${prefix}${key}`, ...keyPaths(child, `${prefix}${key}.`)]);
 }
 
-describe('the contract\'s three examples, reproduced by the Koa example app', async () => {
-  const app = createApp();
-  app.silent = true;
-  const { url } = await serve(app.callback());
+for (const framework of withExample) describe(`the contract's three examples, reproduced by the ${framework.name} example app`, async () => {
+  const { url } = await framework.example();
   const examples: Array<[string, keyof typeof seedExamples, string, RequestInit]> = [
     ['company limit', 'companyLimit', '/companies', { method: 'POST' }],
     ['free account expired', 'accountExpired', '/account', {}],
