@@ -3,6 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
+import { idPattern } from './ids.ts';
 
 interface Kind { name: string; method: 'GET' | 'POST'; path: string; status: number; id?: 'valid' | 'hostile' }
 
@@ -37,7 +38,7 @@ export interface SoakFigures {
   crashed: boolean;
 }
 
-async function start(example: string): Promise<{ child: ChildProcess; port: number }> {
+async function forkExample(example: string): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(new URL('../../scripts/serve-example.ts', import.meta.url), [example],
     { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const [{ port }] = (await once(child, 'message')) as [{ port: number }];
@@ -82,7 +83,7 @@ async function drive(port: number, seconds: number, connections: number, figures
         const headerList = headers as unknown as string[] | Record<string, string>;
         const id = Array.isArray(headerList) ? headerList[headerList.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'x-correlation-id') + 1] : headerList['x-correlation-id'];
         const bodyId = status >= 400 ? (JSON.parse(body) as { correlationId?: string }).correlationId : id;
-        const expected = kind.id === 'valid' ? id === context.sentId : /^[A-Za-z0-9_-]{21}$/.test(id ?? '');
+        const expected = kind.id === 'valid' ? id === context.sentId : idPattern.test(id ?? '');
         if (!expected || bodyId !== id) figures.correlationMismatches += 1;
       },
     }],
@@ -98,7 +99,7 @@ async function drive(port: number, seconds: number, connections: number, figures
 
 /** Soaks one example for `seconds` over `connections` connections, after a short warm-up. */
 export async function soak(example: 'koa' | 'express', seconds: number, connections: number): Promise<SoakFigures> {
-  const { child, port } = await start(example);
+  const { child, port } = await forkExample(example);
   let crashed = false;
   child.on('exit', () => { crashed = true; });
   await drive(port, Math.min(2, seconds), connections);

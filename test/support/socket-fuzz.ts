@@ -1,6 +1,7 @@
 // Raw-socket fuzz of the correlation header: random bytes 0x00–0xFF, 0 to 16 KB, sometimes sent twice,
 // over keep-alive connections. Every answer is checked; a case with no answer within 1 s is a hang.
 import { connect, type Socket } from 'node:net';
+import { idPattern } from './ids.ts';
 
 export interface FuzzStats {
   cases: number;
@@ -15,7 +16,6 @@ export interface FuzzStats {
 }
 
 const idCharacters = /^[A-Za-z0-9_.:-]{1,128}$/;
-const generated = /^[A-Za-z0-9_-]{21}$/;
 /** Bytes Node's parser refuses in a header value. */
 const forbidden = /[\x00-\x08\x0a-\x1f\x7f]/;
 const paths = ['GET /crash', 'GET /no-such-route', 'POST /companies', 'GET /rate-limited'];
@@ -144,7 +144,7 @@ export async function fuzzCorrelationHeader({ port, cases, seed, connections = 1
       if (!twice && idCharacters.test(sent)) {
         if (id === sent) stats.reused += 1;
         else fail(`valid id ${sent} replaced by ${id}`);
-      } else if (generated.test(id) && id !== sent) stats.replaced += 1;
+      } else if (idPattern.test(id) && id !== sent) stats.replaced += 1;
       else fail(`invalid id ${JSON.stringify(sent.slice(0, 80))} answered with ${JSON.stringify(id.slice(0, 80))}`);
     }
     connection.close();
