@@ -1,8 +1,9 @@
+// The JSON Schema of the envelope, and isErrorEnvelope, the same shape check in code.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { envelopeSchema, isErrorEnvelope } from 'codat-errors';
+import { envelopeSchema, isErrorEnvelope, LimitExceeded, toEnvelope } from 'codat-errors';
 import { seedExamples } from '../support/seed-examples.ts';
 
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(envelopeSchema);
@@ -63,4 +64,21 @@ describe('the JSON Schema of the envelope', () => {
       assert.equal(isErrorEnvelope(value), false);
     });
   }
+});
+
+describe('isErrorEnvelope', () => {
+  it('recognises exactly the envelope shape', () => {
+    assert.ok(isErrorEnvelope(toEnvelope(LimitExceeded.companyLimit(), { correlationId: 'c' })));
+    assert.ok(isErrorEnvelope({ statusCode: 404, service: 'S', error: 'e', correlationId: 'c' }));
+    for (const bad of [null, [], 'x', { statusCode: 200, service: 'S', error: 'e', correlationId: 'c' },
+      { statusCode: 404, service: 'S', error: 'e' }, { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', extra: 1 },
+      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [] } },
+      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [{ itemId: 'x' }], warnings: [] } },
+      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [], warnings: [], more: [] } },
+      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [{ message: 'm', other: 1 }], warnings: [] } },
+      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: null },
+      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [null], warnings: [] } },
+      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [{ message: 'm', validatorName: 3 }], warnings: [] } },
+    ]) assert.equal(isErrorEnvelope(bad), false, JSON.stringify(bad));
+  });
 });

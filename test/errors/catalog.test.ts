@@ -7,7 +7,7 @@ import createHttpError from 'http-errors';
 import * as codat from 'codat-errors';
 import {
   BadRequest, CodatError, Conflict, DatatypeNotSupported, Forbidden, InternalServerError, LimitExceeded, MethodNotAllowed,
-  NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, isCodatError, isErrorEnvelope, toEnvelope,
+  NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, isCodatError, toEnvelope,
 } from 'codat-errors';
 
 describe('the catalog', () => {
@@ -77,37 +77,5 @@ describe('the catalog', () => {
     assert.ok(new NotFound() instanceof other.CodatError);
     assert.ok(!(new Error('x') instanceof CodatError));
     assert.equal(toEnvelope(foreign, { correlationId: 'c' }).error, 'x');
-  });
-});
-
-describe('toEnvelope and isErrorEnvelope', () => {
-  it('maps without any framework, keys in contract order', () => {
-    const envelope = toEnvelope(LimitExceeded.accountExpired(), { service: 'Billing', correlationId: 'abc' });
-    assert.deepEqual(Object.keys(envelope), ['statusCode', 'service', 'error', 'correlationId', 'validation']);
-    assert.deepEqual(envelope, { statusCode: 402, service: 'Billing', error: 'Payment Required', correlationId: 'abc', validation: { errors: [{ message: 'Account expired.' }], warnings: [] } });
-    assert.deepEqual(toEnvelope(new Error('secret'), { correlationId: 'abc' }), { statusCode: 500, service: 'PublicApi', error: 'Internal Server Error', correlationId: 'abc' });
-  });
-
-  it('keeps only the three known fields of validation items, in order', () => {
-    const error = new BadRequest('bad', { validation: { errors: [
-      { validatorName: 'V', message: 'm', itemId: 'i', stack: 'secret' } as never,
-      { message: 42 } as never,
-    ], warnings: [{ message: 'w', itemId: 7 } as never] } });
-    assert.equal(JSON.stringify(toEnvelope(error, { correlationId: 'c' }).validation), '{"errors":[{"itemId":"i","message":"m","validatorName":"V"},{"message":"42"}],"warnings":[{"itemId":"7","message":"w"}]}');
-  });
-
-  it('recognises exactly the envelope shape', () => {
-    assert.ok(isErrorEnvelope(toEnvelope(LimitExceeded.companyLimit(), { correlationId: 'c' })));
-    assert.ok(isErrorEnvelope({ statusCode: 404, service: 'S', error: 'e', correlationId: 'c' }));
-    for (const bad of [null, [], 'x', { statusCode: 200, service: 'S', error: 'e', correlationId: 'c' },
-      { statusCode: 404, service: 'S', error: 'e' }, { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', extra: 1 },
-      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [] } },
-      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [{ itemId: 'x' }], warnings: [] } },
-      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [], warnings: [], more: [] } },
-      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [{ message: 'm', other: 1 }], warnings: [] } },
-      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: null },
-      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [null], warnings: [] } },
-      { statusCode: 404, service: 'S', error: 'e', correlationId: 'c', validation: { errors: [{ message: 'm', validatorName: 3 }], warnings: [] } },
-    ]) assert.equal(isErrorEnvelope(bad), false, JSON.stringify(bad));
   });
 });
