@@ -1,10 +1,14 @@
-// Koa responses that no handler threw: successes, unmatched routes, allowedMethods(), bodiless statuses, ctx.throw().
+// Koa responses around the middleware: those no handler threw (successes, unmatched routes,
+// allowedMethods(), bodiless statuses, ctx.throw()), the headers around an error, the Allow of a 405.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import Router from '@koa/router';
+import { NotFound } from 'codat-errors';
 import { envelopeText } from '../../support/envelope-text.ts';
 import { idPattern } from '../../support/ids.ts';
 import { koaMajors, serveKoa } from '../../support/koa-app.ts';
 import { request } from '../../support/serve.ts';
+import { assertStaleHeadersReplaced, keptHeaders, staleHeaders } from '../../support/stale-headers.ts';
 
 for (const [koaName, Koa] of koaMajors) {
   describe(`${koaName}: responses that are not thrown errors`, async () => {
@@ -54,6 +58,57 @@ for (const [koaName, Koa] of koaMajors) {
       const reply = await request(`${url}/ctx-throw`);
       assert.equal(reply.status, 403);
       assert.equal((reply.body as { error: string }).error, 'Not your company');
+    });
+  });
+
+  describe(`${koaName}: headers around an error`, async () => {
+    const { url } = await serveKoa(Koa, (app, router) => {
+      app.use(async (ctx, next) => {
+        ctx.set(keptHeaders);
+        await next();
+      });
+      router.get('/download', (ctx) => {
+        ctx.set(staleHeaders);
+        ctx.cookies.set('session', 'kept');
+        throw new NotFound('No report');
+      });
+    });
+
+    it('removes the headers of the body it replaces and keeps every other', async () => {
+      assertStaleHeadersReplaced(await request(`${url}/download`));
+    });
+  });
+
+  describe(`${koaName}: @koa/router allowedMethods({ throw: true })`, async () => {
+    const { url } = await serveKoa(Koa, (app) => {
+      const router = new Router();
+      router.get('/companies', (ctx) => { ctx.body = []; }).post('/companies', (ctx) => { ctx.body = {}; });
+      app.use(router.routes()).use(router.allowedMethods({ throw: true }));
+    });
+
+    it('gives the thrown 405 an Allow header from the matched routes', async () => {
+      const reply = await request(`${url}/companies`, { method: 'DELETE' });
+      assert.equal(reply.status, 405);
+      assert.equal(reply.headers.get('allow'), 'HEAD, GET, POST');
+      assert.equal((reply.body as { error: string }).error, 'Method Not Allowed');
+    });
+  });
+
+  describe(`${koaName}: a 405 thrown without Allow`, () => {
+    it('from a route of @koa/router, lists the methods of the matched routes', async () => {
+      const { url } = await serveKoa(Koa, (_app, router) => {
+        router.get('/x', () => { throw Object.assign(new Error('no'), { status: 405 }); });
+      });
+      const reply = await request(`${url}/x`);
+      assert.equal(reply.status, 405);
+      assert.equal(reply.headers.get('allow'), 'HEAD, GET');
+    });
+
+    it('without a router, sends an empty Allow', async () => {
+      const { url } = await serveKoa(Koa, (app) => app.use(() => { throw Object.assign(new Error('no'), { status: 405 }); }));
+      const reply = await request(url);
+      assert.equal(reply.status, 405);
+      assert.equal(reply.headers.get('allow'), '');
     });
   });
 }
