@@ -12,7 +12,7 @@ let failed = false;
 console.log(`property tests, ${runs} runs per property`);
 const properties = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', 'test/properties.test.ts'],
+  ['--import', 'tsx', '--test', '--test-reporter=spec', 'test/core/properties.test.ts'],
   { env: { ...process.env, FUZZ_RUNS: runs }, stdio: 'inherit', timeout: 60 * 60_000 },
 );
 if (properties.status !== 0) failed = true;

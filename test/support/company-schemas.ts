@@ -39,7 +39,11 @@ export const companySchemas: CompanySchemas[] = [
   },
   {
     validator: 'valibot',
-    body: v.object({ name: v.pipe(v.string(), v.minLength(1)), email: v.pipe(v.string(), v.email()), employees: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
+    body: v.object({
+      name: v.pipe(v.string(), v.minLength(1)),
+      email: v.pipe(v.string(), v.email()),
+      employees: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    }),
     query: v.object({ limit: v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(100)) }),
     params: v.object({ id: v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number)) }),
     items: {
@@ -49,7 +53,9 @@ export const companySchemas: CompanySchemas[] = [
         { itemId: 'body.employees', message: 'Invalid value: Expected >=1 but received 0', validatorName: v_ },
       ],
       query: [{ itemId: 'query.limit', message: 'Invalid value: Expected >=1 but received 0', validatorName: v_ }],
-      params: [{ itemId: 'params.id', message: 'Invalid format: Expected /^\\d+$/ but received "abc"', validatorName: v_ }],
+      params: [
+        { itemId: 'params.id', message: 'Invalid format: Expected /^\\d+$/ but received "abc"', validatorName: v_ },
+      ],
     },
   },
   {
@@ -58,9 +64,17 @@ export const companySchemas: CompanySchemas[] = [
       type: 'object',
       required: ['name', 'email', 'employees'],
       additionalProperties: false,
-      properties: { name: { type: 'string', minLength: 1 }, email: { type: 'string', pattern: '^[^@]+@[^@]+$' }, employees: { type: 'integer', minimum: 1 } },
+      properties: {
+        name: { type: 'string', minLength: 1 },
+        email: { type: 'string', pattern: '^[^@]+@[^@]+$' },
+        employees: { type: 'integer', minimum: 1 },
+      },
     }),
-    query: ajv.compile({ type: 'object', required: ['limit'], properties: { limit: { type: 'integer', minimum: 1, maximum: 100 } } }),
+    query: ajv.compile({
+      type: 'object',
+      required: ['limit'],
+      properties: { limit: { type: 'integer', minimum: 1, maximum: 100 } },
+    }),
     params: ajv.compile({ type: 'object', required: ['id'], properties: { id: { type: 'integer' } } }),
     items: {
       body: [

@@ -17,10 +17,13 @@ export async function serve(listener: RequestListener): Promise<Served> {
   const server = createServer(listener);
   server.prependListener('request', (_req, res) => watchForCanary(res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  after(() => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  after(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   after(() => assert.deepEqual(canaryHits, [], 'the canary secret reached a response'));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, server };

@@ -3,8 +3,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
+import { idPattern } from './ids.ts';
 
-interface Kind { name: string; method: 'GET' | 'POST'; path: string; status: number; id?: 'valid' | 'hostile' }
+interface Kind {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  status: number;
+  id?: 'valid' | 'hostile';
+}
 
 /** The mix, sent in this order over and over. */
 const mix: Kind[] = [
@@ -37,9 +44,11 @@ export interface SoakFigures {
   crashed: boolean;
 }
 
-async function start(example: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(new URL('../../scripts/serve-example.ts', import.meta.url), [example],
-    { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+async function forkExample(example: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(new URL('../../scripts/serve-example.ts', import.meta.url), [example], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const [{ port }] = (await once(child, 'message')) as [{ port: number }];
   return { child, port };
 }
@@ -50,42 +59,54 @@ async function heap(child: ChildProcess): Promise<number> {
   return heapUsed;
 }
 
-interface Context { kind?: Kind; sentId?: string | undefined; pending?: boolean }
+interface Context {
+  kind?: Kind;
+  sentId?: string | undefined;
+  pending?: boolean;
+}
 
 async function drive(port: number, seconds: number, connections: number, figures?: SoakFigures): Promise<void> {
   let sequence = 0;
   const contexts = new Set<Context>();
   const instance = autocannon({
-    url: `http://127.0.0.1:${port}`, connections, duration: seconds, timeout: 5,
-    requests: [{
-      setupRequest(request, context: Context) {
-        contexts.add(context);
-        const kind = mix[sequence % mix.length]!;
-        const n = sequence++;
-        context.kind = kind;
-        context.pending = true;
-        context.sentId = kind.id === 'valid' ? `soak-${n}` : kind.id === 'hostile' ? hostileIds[n % hostileIds.length]! : undefined;
-        if (figures) figures.injected[kind.name] = (figures.injected[kind.name] ?? 0) + 1;
-        const headers = { ...request.headers } as Record<string, string>;
-        if (context.sentId !== undefined) headers['x-correlation-id'] = context.sentId;
-        else delete headers['x-correlation-id'];
-        return { ...request, method: kind.method, path: kind.path, headers } as typeof request;
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    timeout: 5,
+    requests: [
+      {
+        setupRequest(request, context: Context) {
+          contexts.add(context);
+          const kind = mix[sequence % mix.length]!;
+          const n = sequence++;
+          context.kind = kind;
+          context.pending = true;
+          context.sentId =
+            kind.id === 'valid' ? `soak-${n}` : kind.id === 'hostile' ? hostileIds[n % hostileIds.length]! : undefined;
+          if (figures) figures.injected[kind.name] = (figures.injected[kind.name] ?? 0) + 1;
+          const headers = { ...request.headers } as Record<string, string>;
+          if (context.sentId !== undefined) headers['x-correlation-id'] = context.sentId;
+          else delete headers['x-correlation-id'];
+          return { ...request, method: kind.method, path: kind.path, headers } as typeof request;
+        },
+        onResponse(status, body, context: Context, headers) {
+          context.pending = false;
+          if (!figures || !context.kind) return;
+          const kind = context.kind;
+          figures.observed[kind.name] = (figures.observed[kind.name] ?? 0) + 1;
+          if (status !== kind.status) figures.wrongStatus += 1;
+          const raw = JSON.stringify(headers) + body;
+          if (raw.includes(secret)) figures.canaryHits += 1;
+          const headerList = headers as unknown as string[] | Record<string, string>;
+          const id = Array.isArray(headerList)
+            ? headerList[headerList.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'x-correlation-id') + 1]
+            : headerList['x-correlation-id'];
+          const bodyId = status >= 400 ? (JSON.parse(body) as { correlationId?: string }).correlationId : id;
+          const expected = kind.id === 'valid' ? id === context.sentId : idPattern.test(id ?? '');
+          if (!expected || bodyId !== id) figures.correlationMismatches += 1;
+        },
       },
-      onResponse(status, body, context: Context, headers) {
-        context.pending = false;
-        if (!figures || !context.kind) return;
-        const kind = context.kind;
-        figures.observed[kind.name] = (figures.observed[kind.name] ?? 0) + 1;
-        if (status !== kind.status) figures.wrongStatus += 1;
-        const raw = JSON.stringify(headers) + body;
-        if (raw.includes(secret)) figures.canaryHits += 1;
-        const headerList = headers as unknown as string[] | Record<string, string>;
-        const id = Array.isArray(headerList) ? headerList[headerList.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'x-correlation-id') + 1] : headerList['x-correlation-id'];
-        const bodyId = status >= 400 ? (JSON.parse(body) as { correlationId?: string }).correlationId : id;
-        const expected = kind.id === 'valid' ? id === context.sentId : /^[A-Za-z0-9_-]{21}$/.test(id ?? '');
-        if (!expected || bodyId !== id) figures.correlationMismatches += 1;
-      },
-    }],
+    ],
   } as autocannon.Options);
   const result = await instance;
   if (figures) {
@@ -98,14 +119,27 @@ async function drive(port: number, seconds: number, connections: number, figures
 
 /** Soaks one example for `seconds` over `connections` connections, after a short warm-up. */
 export async function soak(example: 'koa' | 'express', seconds: number, connections: number): Promise<SoakFigures> {
-  const { child, port } = await start(example);
+  const { child, port } = await forkExample(example);
   let crashed = false;
-  child.on('exit', () => { crashed = true; });
+  child.on('exit', () => {
+    crashed = true;
+  });
   await drive(port, Math.min(2, seconds), connections);
   const heapBaseline = await heap(child);
   const figures: SoakFigures = {
-    example, requests: 0, injected: {}, observed: {}, inFlightAtEnd: 0, hung: 0, wrongStatus: 0, canaryHits: 0,
-    correlationMismatches: 0, errors: 0, heapBaseline, heapAfter: 0, crashed: false,
+    example,
+    requests: 0,
+    injected: {},
+    observed: {},
+    inFlightAtEnd: 0,
+    hung: 0,
+    wrongStatus: 0,
+    canaryHits: 0,
+    correlationMismatches: 0,
+    errors: 0,
+    heapBaseline,
+    heapAfter: 0,
+    crashed: false,
   };
   await drive(port, seconds, connections, figures);
   figures.heapAfter = await heap(child);
@@ -118,6 +152,14 @@ export async function soak(example: 'koa' | 'express', seconds: number, connecti
 export function soakPassed(f: SoakFigures): boolean {
   const sent = Object.values(f.injected).reduce((a, b) => a + b, 0);
   const answered = Object.values(f.observed).reduce((a, b) => a + b, 0);
-  return !f.crashed && f.hung === 0 && f.errors === 0 && f.wrongStatus === 0 && f.canaryHits === 0 && f.correlationMismatches === 0 &&
-    sent === answered + f.inFlightAtEnd && f.heapAfter <= f.heapBaseline * 1.1;
+  return (
+    !f.crashed &&
+    f.hung === 0 &&
+    f.errors === 0 &&
+    f.wrongStatus === 0 &&
+    f.canaryHits === 0 &&
+    f.correlationMismatches === 0 &&
+    sent === answered + f.inFlightAtEnd &&
+    f.heapAfter <= f.heapBaseline * 1.1
+  );
 }

@@ -1,0 +1,258 @@
+// The registry of every framework the package supports. The tests of test/frameworks/ (and every test
+// over the example apps) run against each entry: adding an adapter, or a major version of one, is adding
+// one entry to `frameworks`.
+import { bodyParser } from '@koa/bodyparser';
+import type { RouterMiddleware } from '@koa/router';
+import express5, { type RequestHandler } from 'express';
+import Koa3 from 'koa';
+import {
+  validate as koaValidate,
+  type CodatErrorsOptions,
+  type RequestSchemas,
+  type ValidateOptions,
+} from 'codat-errors';
+import { validate as expressValidate } from 'codat-errors/express';
+import { express4, serveExpress, type Express } from './express-app.ts';
+import { Koa2, serveKoa, type Koa } from './koa-app.ts';
+import { serve, type Served } from './serve.ts';
+
+/** What a framework-neutral handler sees of its request. */
+export interface Input {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  /** The parsed JSON body, when the app was served with `json: true`. */
+  body: unknown;
+  /** The id the adapter stamped on the request (`ctx.state.correlationId`, `req.correlationId`). */
+  correlationId: unknown;
+}
+
+/**
+ * A handler any framework can mount: what it returns (or resolves to) is sent as a JSON 200; what it
+ * throws (or rejects with) is reported in the framework's way that the app was served with.
+ */
+export type Handler = (input: Input) => unknown;
+
+export interface Route {
+  /** Run the adapter's own `validate(schemas, options)` before the handler. */
+  validate: readonly [RequestSchemas, ValidateOptions?];
+  handle: Handler;
+}
+
+/** Keyed by `'/path/:param'` (any method) or `'POST /path'`. */
+export type Routes = Record<string, Handler | Route>;
+
+/** One way a handler of the framework reports an error. */
+export interface Failure {
+  name: string;
+  /**
+   * True when the framework reads the value as "no error" before any error handler sees it: Express
+   * calls `next(value)` for a synchronous throw, and `next(undefined)` goes on to the next route.
+   */
+  passesOn(thrown: unknown): boolean;
+  /** The message of the Error the framework hands on instead of `thrown`, when it swaps one for another. */
+  swaps?(thrown: unknown): string | undefined;
+}
+
+export interface Setup {
+  /** The options of codat-errors. */
+  options?: CodatErrorsOptions | undefined;
+  /** One of the entry's `failures`; its first by default. */
+  failure?: Failure | undefined;
+  /** Parse JSON request bodies (Koa: @koa/bodyparser; Express: express.json()). */
+  json?: boolean | undefined;
+  /** False for the framework's default set-up, which prints each 5xx to the console. */
+  quiet?: boolean | undefined;
+}
+
+export type ExampleRoute = readonly [method: string, path: string, status: number];
+
+export interface Framework {
+  name: string;
+  adapter: 'koa' | 'express';
+  /** The ways its handlers report an error; `serve` uses the first unless told. */
+  failures: readonly [Failure, ...Failure[]];
+  /** Serves an app with codat-errors and `routes`, closed when the test file ends. */
+  serve(routes: Routes, setup?: Setup): Promise<Served>;
+  /** Serves its example app (examples/), when the repository has one for this major. */
+  example?(): Promise<{ url: string; routes: readonly ExampleRoute[] }>;
+}
+
+const never = () => false;
+const falsy = (thrown: unknown) => !thrown;
+
+function parse(key: string): [method: string, path: string] {
+  const [method, path] = key.includes(' ') ? key.split(' ') : ['all', key];
+  return [method!.toLowerCase(), path!];
+}
+
+function routeOf(route: Handler | Route): Partial<Route> & Pick<Route, 'handle'> {
+  return typeof route === 'function' ? { handle: route } : route;
+}
+
+const jsonText = (value: unknown) => JSON.stringify(value ?? null);
+
+interface KoaFailure extends Failure {
+  mount(handle: Handler): RouterMiddleware;
+}
+
+const koaThrown: KoaFailure = {
+  name: 'thrown',
+  passesOn: never,
+  mount: (handle) => async (ctx) => {
+    const input = {
+      params: ctx.params,
+      query: ctx.query,
+      body: ctx.request.body,
+      correlationId: ctx.state.correlationId,
+    };
+    const result = await handle(input);
+    ctx.type = 'application/json';
+    ctx.body = jsonText(result);
+  },
+};
+
+function koa(name: string, Koa: Koa, example?: Framework['example']): Framework {
+  const failures = [koaThrown] as const;
+  return {
+    name,
+    adapter: 'koa',
+    failures,
+    serve(routes, { options, failure = koaThrown, json = false, quiet = true } = {}) {
+      const style = failures.find((known) => known === failure);
+      if (!style) throw new TypeError(`${name} has no failure "${failure.name}"`);
+      return serveKoa(
+        Koa,
+        (app, router) => {
+          if (json) app.use(bodyParser());
+          for (const [key, route] of Object.entries(routes)) {
+            const [method, path] = parse(key);
+            const { validate, handle } = routeOf(route);
+            const middleware = [
+              ...(validate ? [koaValidate(...validate) as RouterMiddleware] : []),
+              style.mount(handle),
+            ];
+            (router as unknown as Record<string, (path: string, ...middleware: RouterMiddleware[]) => void>)[method]!(
+              path,
+              ...middleware,
+            );
+          }
+        },
+        options,
+        quiet,
+      );
+    },
+    ...(example && { example }),
+  };
+}
+
+interface ExpressFailure extends Failure {
+  mount(handle: Handler): RequestHandler;
+}
+
+const inputOf = (req: Parameters<RequestHandler>[0]) => ({
+  params: req.params as Record<string, string>,
+  query: req.query as Record<string, unknown>,
+  body: req.body as unknown,
+  correlationId: req.correlationId,
+});
+const send = (res: Parameters<RequestHandler>[1], result: unknown) => {
+  res.type('application/json').send(jsonText(result));
+};
+
+const asyncRejects: ExpressFailure = {
+  name: 'async handler rejects',
+  passesOn: never,
+  // Express 5 hands a falsy rejection on as `new Error('Rejected promise')`: an error like any other.
+  swaps: (thrown) => (thrown ? undefined : 'Rejected promise'),
+  mount: (handle) => async (req, res) => send(res, await handle(inputOf(req))),
+};
+
+const thrown: ExpressFailure = {
+  name: 'thrown',
+  passesOn: falsy,
+  mount: (handle) => (req, res) => {
+    const result = handle(inputOf(req));
+    if (result instanceof Promise) throw new TypeError('the "thrown" failure needs a synchronous handler');
+    send(res, result);
+  },
+};
+
+const nextError: ExpressFailure = {
+  name: 'next(err)',
+  passesOn: falsy,
+  mount: (handle) => (req, res, next) => {
+    try {
+      Promise.resolve(handle(inputOf(req))).then((result) => send(res, result), next);
+    } catch (error) {
+      next(error);
+    }
+  },
+};
+
+function expressEntry(
+  name: string,
+  express: Express,
+  failures: readonly [ExpressFailure, ...ExpressFailure[]],
+  example?: Framework['example'],
+): Framework {
+  return {
+    name,
+    adapter: 'express',
+    failures,
+    serve(routes, { options, failure = failures[0], json = false, quiet = true } = {}) {
+      const style = failures.find((known) => known === failure);
+      if (!style) throw new TypeError(`${name} has no failure "${failure.name}"`);
+      return serveExpress(
+        express,
+        (app) => {
+          if (json) app.use(express.json());
+          for (const [key, route] of Object.entries(routes)) {
+            const [method, path] = parse(key);
+            const { validate, handle } = routeOf(route);
+            const handlers = [
+              ...(validate ? [expressValidate(...validate) as RequestHandler] : []),
+              style.mount(handle),
+            ];
+            (app as unknown as Record<string, (path: string, ...handlers: RequestHandler[]) => void>)[method]!(
+              path,
+              ...handlers,
+            );
+          }
+        },
+        options,
+        quiet,
+      );
+    },
+    ...(example && { example }),
+  };
+}
+
+async function koaExample() {
+  const { createApp, routes } = await import('../../examples/koa.js');
+  const app = createApp();
+  app.silent = true;
+  return { url: (await serve(app.callback())).url, routes };
+}
+
+async function expressExample() {
+  const { createApp, routes } = await import('../../examples/express.js');
+  const app = createApp();
+  app.set('env', 'test');
+  return { url: (await serve(app)).url, routes };
+}
+
+export const frameworks: readonly Framework[] = [
+  koa('Koa 3', Koa3, koaExample),
+  koa('Koa 2', Koa2),
+  // Express 4 has no promise support: an async handler that rejects would never answer.
+  expressEntry('Express 5', express5, [asyncRejects, thrown], expressExample),
+  expressEntry('Express 4', express4, [nextError, thrown]),
+];
+
+/** The entries that have an example app. */
+export const withExample = frameworks.filter(
+  (framework): framework is Framework & Required<Pick<Framework, 'example'>> => framework.example !== undefined,
+);
+
+/** The entry the tests of one framework-free subject (options, limits, onError…) serve their routes on. */
+export const anyFramework = frameworks[0]!;
