@@ -32,7 +32,7 @@ const shared = [
   'ErrorEnvelope', 'ErrorHeaders', 'ErrorHook', 'ErrorLogger', 'ErrorReport', 'Forbidden', 'FromIssuesOptions',
   'InternalServerError', 'ItemOptions', 'LimitExceeded', 'LimitOptions', 'Limits', 'MethodNotAllowed', 'NotFound',
   'OpenApiComponents', 'OpenApiOptions', 'PartValidator', 'ReceivedError', 'RequestPart', 'RequestSchemas', 'RequestValues',
-  'ServiceUnavailable', 'ServiceUnavailableOptions', 'StandardSchemaV1', 'TooManyRequests', 'Unauthorized', 'ValidateOptions',
+  'ServiceUnavailable', 'ServiceUnavailableOptions', 'StandardSchemaV1', 'TooManyRequests', 'Unauthorized', 'UnavailableForLegalReasons', 'UnprocessableContent', 'ValidateOptions',
   'Validation', 'ValidationItem', 'correlatedFetch', 'correlationInterceptor', 'correlationMixin', 'createRequestCheck',
   'envelopeSchema', 'getCorrelationId', 'isCodatError', 'isErrorEnvelope', 'isValidCorrelationId', 'itemsFromAjv',
   'itemsFromIssues', 'openApiComponents', 'runWithCorrelationId', 'toEnvelope', 'withCorrelation',

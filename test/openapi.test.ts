@@ -8,7 +8,8 @@ import { request } from './support/serve.ts';
 
 const contract: Array<[status: number, response: string]> = [
   [400, 'BadRequest'], [401, 'Unauthorized'], [402, 'PaymentRequired'], [403, 'Forbidden'], [404, 'NotFound'],
-  [405, 'MethodNotAllowed'], [409, 'Conflict'], [429, 'TooManyRequests'], [500, 'InternalServerError'], [503, 'ServiceUnavailable'],
+  [405, 'MethodNotAllowed'], [409, 'Conflict'], [422, 'UnprocessableContent'], [429, 'TooManyRequests'], [451, 'UnavailableForLegalReasons'],
+  [500, 'InternalServerError'], [503, 'ServiceUnavailable'],
 ];
 
 /** A service's own small spec, with the components merged in the way the README shows. */

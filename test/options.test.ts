@@ -6,7 +6,7 @@ describe('invalid options throw at start-up, saying what to pass', () => {
   const wrong: Array<[unknown, RegExp]> = [
     [{ service: '' }, /option "service" must be a non-empty string such as "PublicApi", got ""/],
     [{ service: 42 }, /option "service" must be a non-empty string.*got 42/],
-    [{ correlationHeader: 'x correlation' }, /option "correlationHeader" must be a header name such as "x-correlation-id", got "x correlation"/],
+    [{ correlationHeader: 'x correlation' }, /option "correlationHeader" must be a header name such as "x-correlation-id", or a non-empty list of them such as \["x-correlation-id", "x-request-id"\], got "x correlation"/],
     [{ generateId: 'nanoid' }, /option "generateId" must be a function that returns a new id, got "nanoid"/],
     [{ trustIncomingId: 'yes' }, /option "trustIncomingId" must be true or false, got "yes"/],
     [{ logger: console.log }, /option "logger" must be a logger with warn\(obj, msg\) and error\(obj, msg\) methods, such as a pino instance, got a function/],

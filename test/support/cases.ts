@@ -3,7 +3,7 @@ import createHttpError from 'http-errors';
 import Boom from '@hapi/boom';
 import {
   BadRequest, Conflict, CodatError, DatatypeNotSupported, Forbidden, InternalServerError, LimitExceeded,
-  MethodNotAllowed, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized,
+  MethodNotAllowed, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, UnavailableForLegalReasons, UnprocessableContent,
 } from 'codat-errors';
 
 import { canary } from './canary.ts';
@@ -48,8 +48,11 @@ export const cases: Case[] = [
   { name: 'MethodNotAllowed sends Allow', status: 405, thrown: () => new MethodNotAllowed(['GET', 'HEAD']),
     body: envelope(405, 'Method Not Allowed'), headers: { allow: 'GET, HEAD' } },
   { name: 'Conflict', status: 409, thrown: () => new Conflict('Sync not finished'), body: envelope(409, 'Sync not finished') },
+  { name: 'UnprocessableContent default message', status: 422, thrown: () => new UnprocessableContent(), body: envelope(422, 'Unprocessable Content') },
   { name: 'TooManyRequests sends Retry-After', status: 429, thrown: () => new TooManyRequests(30),
     body: envelope(429, 'Too Many Requests'), headers: { 'retry-after': '30' } },
+  { name: 'UnavailableForLegalReasons', status: 451, thrown: () => new UnavailableForLegalReasons("Platform 'qudb' is not currently available for compliance purposes."),
+    body: envelope(451, "Platform 'qudb' is not currently available for compliance purposes.") },
   { name: 'InternalServerError hides its message', status: 500, thrown: () => new InternalServerError('db password=secret'),
     body: envelope(500, 'Internal Server Error') },
   { name: 'InternalServerError shows it when exposed', status: 500, thrown: () => new InternalServerError('Ledger offline', { expose: true }),

@@ -189,11 +189,13 @@ const catalog: fc.Arbitrary<Thrown> = fc.tuple(
   fc.string({ maxLength: 3000 }), fc.option(fc.record({ errors: fc.array(item, { maxLength: 150 }), warnings: fc.array(item, { maxLength: 5 }) }), { nil: undefined }),
   fc.dictionary(headerName, headerValue, { maxKeys: 3 }), fc.constantFrom(CodatError, InternalServerError, BadRequest),
   fc.option(fc.string({ maxLength: 3000 }), { nil: undefined }),
-).map(([status, expose, exception, text, validation, hdrs, ErrorClass, service]) => {
+  // Codat's fields: any string, any safe integer, each set or not.
+  fc.record({ canBeRetried: fc.string({ maxLength: 3000 }), detailedErrorCode: fc.maxSafeInteger() }, { requiredKeys: [] }),
+).map(([status, expose, exception, text, validation, hdrs, ErrorClass, service, codatFields]) => {
   const exposed = expose ?? (ErrorClass === CodatError ? status : ErrorClass.status) < 500;
   const error = ErrorClass === CodatError
-    ? new CodatError(exposed ? text : canary, { status, ...(expose !== undefined && { expose }), ...(exception !== undefined && { exception }), ...(validation && { validation }), ...(service !== undefined && { service }), headers: hdrs as never, cause: canary })
-    : new ErrorClass(exposed ? text : canary, { ...(expose !== undefined && { expose }), ...(exception !== undefined && { exception }), ...(validation && { validation }), headers: hdrs as never, cause: canary });
+    ? new CodatError(exposed ? text : canary, { status, ...(expose !== undefined && { expose }), ...(exception !== undefined && { exception }), ...(validation && { validation }), ...(service !== undefined && { service }), ...codatFields, headers: hdrs as never, cause: canary })
+    : new ErrorClass(exposed ? text : canary, { ...(expose !== undefined && { expose }), ...(exception !== undefined && { exception }), ...(validation && { validation }), ...codatFields, headers: hdrs as never, cause: canary });
   const finalStatus = error.status;
   const finalExposed = error.expose;
   const shown = text === '' ? phrase(finalStatus) : text;
