@@ -7,13 +7,15 @@ import createHttpError from 'http-errors';
 import * as codat from 'codat-errors';
 import {
   BadRequest, CodatError, Conflict, DatatypeNotSupported, Forbidden, InternalServerError, LimitExceeded, MethodNotAllowed,
-  NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, isCodatError, isErrorEnvelope, toEnvelope,
+  NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, UnavailableForLegalReasons, UnprocessableContent, isCodatError,
+  isErrorEnvelope, toEnvelope,
 } from 'codat-errors';
 
 describe('the catalog', () => {
   const table: Array<[new () => CodatError, number, string]> = [
     [BadRequest, 400, 'Bad Request'], [Unauthorized, 401, 'Unauthorized'], [LimitExceeded, 402, 'Payment Required'],
     [Forbidden, 403, 'Forbidden'], [NotFound, 404, 'Not Found'], [Conflict, 409, 'Conflict'],
+    [UnprocessableContent, 422, 'Unprocessable Content'], [UnavailableForLegalReasons, 451, 'Unavailable For Legal Reasons'],
     [InternalServerError, 500, 'Internal Server Error'], [ServiceUnavailable, 503, 'Service Unavailable'],
   ];
   for (const [ErrorClass, status, phrase] of table) {

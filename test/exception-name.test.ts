@@ -16,7 +16,8 @@ describe('the exception name', () => {
     const errors = [
       new codat.CodatError('x', { status: 423 }), new codat.BadRequest(), new codat.Unauthorized(), new codat.LimitExceeded(),
       new codat.Forbidden(), new codat.NotFound(), new codat.DatatypeNotSupported('invoices', ['Xero']),
-      new codat.MethodNotAllowed(['GET']), new codat.Conflict(), new codat.TooManyRequests(1), new codat.InternalServerError(),
+      new codat.MethodNotAllowed(['GET']), new codat.Conflict(), new codat.UnprocessableContent(), new codat.TooManyRequests(1),
+      new codat.UnavailableForLegalReasons(), new codat.InternalServerError(),
       new codat.DownstreamError(envelope), new codat.ServiceUnavailable(),
     ];
     const classes = Object.values(codat).filter((value) => value === codat.CodatError || (typeof value === 'function' && value.prototype instanceof codat.CodatError));
