@@ -18,6 +18,8 @@ export {
   ServiceUnavailable,
   TooManyRequests,
   Unauthorized,
+  UnavailableForLegalReasons,
+  UnprocessableContent,
   isCodatError,
   type CodatErrorInit,
   type CodatErrorOptions,

@@ -36,6 +36,10 @@ export class CodatApiError extends Error {
   readonly exception: string | undefined;
   readonly correlationId: string;
   readonly validation: Validation | undefined;
+  /** Codat's `canBeRetried` (such as `"Unknown"` or `"No"`); `undefined` when the envelope has none. */
+  readonly canBeRetried: string | undefined;
+  /** Codat's `detailedErrorCode`; `undefined` when the envelope has none. */
+  readonly detailedErrorCode: number | undefined;
   /** Seconds to wait before retrying, from `Retry-After` (delta-seconds or an HTTP-date). */
   readonly retryAfter: number | undefined;
   /** The envelope as received, to pass on unchanged (see `DownstreamError`). */
@@ -50,6 +54,8 @@ export class CodatApiError extends Error {
     this.exception = prefix?.[1];
     this.correlationId = envelope.correlationId;
     this.validation = envelope.validation;
+    this.canBeRetried = envelope.canBeRetried;
+    this.detailedErrorCode = envelope.detailedErrorCode;
     this.retryAfter = retryAfter;
     this.envelope = envelope;
   }

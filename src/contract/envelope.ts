@@ -21,6 +21,13 @@ export interface ErrorEnvelope {
   error: string;
   correlationId: string;
   validation?: Validation;
+  /**
+   * Codat's `canBeRetried`, such as `"Unknown"`, `"Yes"` or `"No"`: sent together with `detailedErrorCode`,
+   * when the middleware's `codatFields` is on or the error sets either.
+   */
+  canBeRetried?: string;
+  /** Codat's `detailedErrorCode`, a machine-readable code (a safe integer): sent together with `canBeRetried`. */
+  detailedErrorCode?: number;
 }
 
 /** The envelope's keys in the order they are sent; all but the optional ones are always there. */
@@ -30,8 +37,14 @@ export const envelopeKeys = [
   'error',
   'correlationId',
   'validation',
+  'canBeRetried',
+  'detailedErrorCode',
 ] as const satisfies ReadonlyArray<keyof ErrorEnvelope>;
-export const optionalEnvelopeKeys: ReadonlySet<string> = new Set<keyof ErrorEnvelope>(['validation']);
+export const optionalEnvelopeKeys: ReadonlySet<string> = new Set<keyof ErrorEnvelope>([
+  'validation',
+  'canBeRetried',
+  'detailedErrorCode',
+]);
 export const requiredEnvelopeKeys = envelopeKeys.filter((key) => !optionalEnvelopeKeys.has(key));
 
 export const validationKeys = ['errors', 'warnings'] as const satisfies ReadonlyArray<keyof Validation>;
@@ -40,3 +53,7 @@ export const itemKeys = ['itemId', 'message', 'validatorName'] as const satisfie
 
 /** The service named in envelopes when neither the options nor the error name one. */
 export const defaultService = 'PublicApi';
+
+/** Codat's own values when an envelope carries its fields and the error sets none: what its examples send. */
+export const defaultCanBeRetried = 'Unknown';
+export const defaultDetailedErrorCode = 0;

@@ -51,6 +51,17 @@ export function envelopeObjectSchema<Ref extends string>(itemRef: Ref) {
         properties: { errors: items, warnings: items },
         additionalProperties: false,
       },
+      canBeRetried: {
+        type: 'string',
+        description:
+          'Whether the error was transient and the request may be retried, such as "Unknown" or "No". Sent with detailedErrorCode or not at all.',
+      },
+      detailedErrorCode: {
+        type: 'integer',
+        minimum: -Number.MAX_SAFE_INTEGER,
+        maximum: Number.MAX_SAFE_INTEGER,
+        description: 'A machine-readable code to automate on; 0 when the error sets none. Sent with canBeRetried.',
+      },
     },
     additionalProperties: false,
   } as const;

@@ -21,6 +21,12 @@ export function envelopeProblems(value: unknown): string[] {
     problems.push(`statusCode must be an integer from 400 to 599, got ${describe(envelope.statusCode)}`);
   }
   for (const key of requiredEnvelopeKeys) if (key !== 'statusCode') stringAt(envelope, key, '', true, problems);
+  stringAt(envelope, 'canBeRetried', '', false, problems);
+  const code = envelope.detailedErrorCode;
+  // Codat's SDK reads it with z.number().int(); a code past 2^53 would not survive a round trip either.
+  if (code !== undefined && !Number.isSafeInteger(code)) {
+    problems.push(`detailedErrorCode must be a safe integer, got ${describe(code)}`);
+  }
   if (envelope.validation !== undefined) {
     const validation = objectAt(envelope.validation, 'validation', problems);
     if (validation) {

@@ -28,7 +28,7 @@ export interface ErrorResponse {
 export type ContextRunner = <T>(correlationId: string, rest: () => T, header: string) => T;
 
 export interface Engine {
-  /** The lower-case header the id is read from and echoed in. */
+  /** The lower-case header the id is echoed in (the first of a list of headers it is read from). */
   readonly correlationHeader: string;
   /** The request's id: its header's when trusted and valid, else a new one. */
   readonly correlate: (headers: IncomingHeaders) => string;
@@ -89,6 +89,6 @@ function render(problem: Problem, settings: Settings, correlationId: string): Er
   return {
     status: problem.status,
     headers: [...problem.headers, ['content-type', jsonContentType], ['x-content-type-options', 'nosniff']],
-    body: envelopeJson(problem, settings.service, correlationId),
+    body: envelopeJson(problem, settings.service, correlationId, settings.codatFields),
   };
 }

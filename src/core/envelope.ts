@@ -1,6 +1,11 @@
 // A Problem becomes the envelope here, as an object and as bytes, side by side: a property test holds
 // the bytes equal to `JSON.stringify` of the object.
-import { defaultService, type ErrorEnvelope } from '../contract/envelope.js';
+import {
+  defaultCanBeRetried,
+  defaultDetailedErrorCode,
+  defaultService,
+  type ErrorEnvelope,
+} from '../contract/envelope.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { normalize, type Problem } from './normalize.js';
 
@@ -10,10 +15,22 @@ export interface EnvelopeContext {
   correlationId: string;
   /** Caps on the `error` text and on validation items; see the README for the defaults. */
   limits?: Partial<Limits> | undefined;
+  /** Put `canBeRetried` and `detailedErrorCode` in the envelope even when the error sets neither. Default false. */
+  codatFields?: boolean | undefined;
+}
+
+/** Codat's two fields go together: both when asked for or when the error sets either, else neither. */
+function hasCodatFields(problem: Problem, codatFields: boolean): boolean {
+  return codatFields || problem.canBeRetried !== undefined || problem.detailedErrorCode !== undefined;
 }
 
 /** The envelope object, keys in contract order. */
-export function envelopeOf(problem: Problem, service: string, correlationId: string): ErrorEnvelope {
+export function envelopeOf(
+  problem: Problem,
+  service: string,
+  correlationId: string,
+  codatFields = false,
+): ErrorEnvelope {
   const envelope: ErrorEnvelope = {
     statusCode: problem.status,
     service: problem.service ?? service,
@@ -21,6 +38,10 @@ export function envelopeOf(problem: Problem, service: string, correlationId: str
     correlationId,
   };
   if (problem.validation) envelope.validation = problem.validation;
+  if (hasCodatFields(problem, codatFields)) {
+    envelope.canBeRetried = problem.canBeRetried ?? defaultCanBeRetried;
+    envelope.detailedErrorCode = problem.detailedErrorCode ?? defaultDetailedErrorCode;
+  }
   return envelope;
 }
 
@@ -28,11 +49,16 @@ export function envelopeOf(problem: Problem, service: string, correlationId: str
  * The bytes of `JSON.stringify(envelopeOf(…))`, written key by key: a third of the time of stringifying
  * the object.
  */
-export function envelopeJson(problem: Problem, service: string, correlationId: string): string {
+export function envelopeJson(problem: Problem, service: string, correlationId: string, codatFields = false): string {
   const validation = problem.validation ? `,"validation":${JSON.stringify(problem.validation)}` : '';
+  // `${-0}` is "0", as JSON.stringify writes it.
+  const codat = hasCodatFields(problem, codatFields)
+    ? `,"canBeRetried":${JSON.stringify(problem.canBeRetried ?? defaultCanBeRetried)}` +
+      `,"detailedErrorCode":${problem.detailedErrorCode ?? defaultDetailedErrorCode}`
+    : '';
   return (
     `{"statusCode":${problem.status},"service":${JSON.stringify(problem.service ?? service)}` +
-    `,"error":${JSON.stringify(problem.error)},"correlationId":${JSON.stringify(correlationId)}${validation}}`
+    `,"error":${JSON.stringify(problem.error)},"correlationId":${JSON.stringify(correlationId)}${validation}${codat}}`
   );
 }
 
@@ -45,7 +71,7 @@ export function envelopeJson(problem: Problem, service: string, correlationId: s
  */
 export function toEnvelope(
   thrown: unknown,
-  { service = defaultService, correlationId, limits }: EnvelopeContext,
+  { service = defaultService, correlationId, limits, codatFields = false }: EnvelopeContext,
 ): ErrorEnvelope {
-  return envelopeOf(normalize(thrown, resolveLimits(limits)), service, correlationId);
+  return envelopeOf(normalize(thrown, resolveLimits(limits)), service, correlationId, codatFields);
 }

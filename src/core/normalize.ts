@@ -13,6 +13,9 @@ export interface Problem {
   readonly service: string | undefined;
   readonly validation: Validation | undefined;
   readonly headers: HeaderList;
+  /** Codat's fields as the error sets them (never masked: they say nothing secret); the envelope fills the other. */
+  readonly canBeRetried: string | undefined;
+  readonly detailedErrorCode: number | undefined;
 }
 
 /** Headers that foreign errors (http-errors, Boom, body parsers) may set on the response. */
@@ -24,6 +27,8 @@ export const internalServerError: Problem = Object.freeze({
   service: undefined,
   validation: undefined,
   headers: [],
+  canBeRetried: undefined,
+  detailedErrorCode: undefined,
 });
 
 /**
@@ -46,7 +51,15 @@ export function normalize(thrown: unknown, limits: Limits = defaultLimits): Prob
 /** The Problem of an error status that the app set without a body (an unmatched route, say). */
 export function statusProblem(status: number): Problem {
   if (!isErrorStatus(status)) return internalServerError;
-  return { status, error: reasonPhrase(status), service: undefined, validation: undefined, headers: [] };
+  return {
+    status,
+    error: reasonPhrase(status),
+    service: undefined,
+    validation: undefined,
+    headers: [],
+    canBeRetried: undefined,
+    detailedErrorCode: undefined,
+  };
 }
 
 function fromCatalog(error: CodatError, limits: Limits): Problem {
@@ -62,6 +75,9 @@ function fromCatalog(error: CodatError, limits: Limits): Problem {
         : undefined,
     validation: exposed ? safeValidation(error.validation, limits) : undefined,
     headers: safeHeaders(error.headers),
+    // Checked again: another copy of the package, or a cast, may have put anything there.
+    canBeRetried: typeof error.canBeRetried === 'string' ? error.canBeRetried.slice(0, limits.fieldLength) : undefined,
+    detailedErrorCode: Number.isSafeInteger(error.detailedErrorCode) ? error.detailedErrorCode : undefined,
   };
 }
 
@@ -76,6 +92,8 @@ function fromForeign(error: Record<string, unknown>, limits: Limits): Problem {
     service: undefined,
     validation: undefined,
     headers: safeHeaders(boom ? boom.headers : error.headers, foreignHeaderAllowlist),
+    canBeRetried: undefined,
+    detailedErrorCode: undefined,
   };
 }
 

@@ -9,8 +9,12 @@ import type { ErrorHook, ErrorLogger } from './report.js';
 export interface CodatErrorsOptions {
   /** Service named in envelopes. Default `PublicApi`. */
   service?: string | undefined;
-  /** Request and response header that carries the correlation id. Default `x-correlation-id`. */
-  correlationHeader?: string | undefined;
+  /**
+   * Request and response header that carries the correlation id. Default `x-correlation-id`. A list,
+   * such as `['x-correlation-id', 'x-request-id', 'request-id']`, takes the id from the first of them that
+   * holds a valid one, and echoes it (and sends it on outgoing calls) in the first.
+   */
+  correlationHeader?: string | readonly string[] | undefined;
   /** Makes a correlation id when the request brings none that can be used. Default `nanoid()`. */
   generateId?: (() => string) | undefined;
   /** Reuse a valid id from the request header. Default true. */
@@ -28,22 +32,32 @@ export interface CodatErrorsOptions {
   traceIdAsCorrelationId?: boolean | undefined;
   /** Called with every mapped error, as the logger is (`recordErrorOnSpan` from `codat-errors/opentelemetry`, say). */
   onError?: ErrorHook | undefined;
+  /**
+   * Put Codat's `canBeRetried` and `detailedErrorCode` in every envelope: the error's values, else
+   * `"Unknown"` and `0`. Default false: only errors that set either carry them.
+   */
+  codatFields?: boolean | undefined;
 }
 
 /** The options checked once, at start-up, into what each request needs. */
 export interface Settings {
   readonly service: string;
+  /** The header the id is echoed in: the only one, or the first of the list. */
   readonly correlationHeader: string;
   readonly correlate: (headers: IncomingHeaders) => string;
   readonly logger: ErrorLogger | undefined;
   readonly limits: Limits;
   readonly asyncContext: boolean;
   readonly onError: ErrorHook | undefined;
+  readonly codatFields: boolean;
 }
 
 const checks: Record<keyof CodatErrorsOptions, [(value: unknown) => boolean, string]> = {
   service: [(v) => typeof v === 'string' && v.trim() !== '', 'a non-empty string such as "PublicApi"'],
-  correlationHeader: [isHeaderName, 'a header name such as "x-correlation-id"'],
+  correlationHeader: [
+    (v) => isHeaderName(v) || (Array.isArray(v) && v.length > 0 && v.every(isHeaderName)),
+    'a header name such as "x-correlation-id", or a non-empty list of them such as ["x-correlation-id", "x-request-id"]',
+  ],
   generateId: [(v) => typeof v === 'function', 'a function that returns a new id'],
   trustIncomingId: [(v) => typeof v === 'boolean', 'true or false'],
   logger: [
@@ -58,6 +72,7 @@ const checks: Record<keyof CodatErrorsOptions, [(value: unknown) => boolean, str
   asyncContext: [(v) => typeof v === 'boolean', 'true or false'],
   traceIdAsCorrelationId: [(v) => typeof v === 'boolean', 'true or false'],
   onError: [(v) => typeof v === 'function', 'a function that receives each mapped error, such as recordErrorOnSpan'],
+  codatFields: [(v) => typeof v === 'boolean', 'true or false'],
 };
 
 /** Checks the options; an invalid one throws here, at start-up, saying what to pass instead. */
@@ -81,12 +96,13 @@ export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
       'codat-errors: option "traceIdAsCorrelationId" reuses an incoming id, which "trustIncomingId: false" forbids; drop one of them',
     );
   }
-  const correlationHeader = (options.correlationHeader ?? defaultCorrelationHeader).toLowerCase();
+  const headers = correlationHeaders(options.correlationHeader ?? defaultCorrelationHeader);
+  const correlationHeader = headers[0]!;
   return {
     service: options.service ?? defaultService,
     correlationHeader,
     correlate: createCorrelator({
-      header: correlationHeader,
+      header: headers.length === 1 ? correlationHeader : headers,
       trustIncomingId,
       generateId: options.generateId,
       traceIdAsCorrelationId,
@@ -95,5 +111,12 @@ export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
     limits: resolveLimits(options.limits),
     asyncContext: options.asyncContext ?? false,
     onError: options.onError,
+    codatFields: options.codatFields ?? false,
   };
+}
+
+/** The header names lower-cased (Node's names for incoming headers), a repeated one read once. */
+function correlationHeaders(option: string | readonly string[]): readonly string[] {
+  const names = typeof option === 'string' ? [option] : option;
+  return [...new Set(names.map((name) => name.toLowerCase()))];
 }

@@ -1,7 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { defaultCorrelationHeader } from '../contract/correlation-id.js';
 
-/** What the request in progress carries to the code it runs: its id and the header the id travels in. */
+/**
+ * What the request in progress carries to the code it runs: its id and the header the id travels in
+ * (the middleware's correlation header: the first of a list).
+ */
 export interface CorrelationScope {
   readonly correlationId: string;
   readonly header: string;

@@ -5,8 +5,8 @@ import { isValidCorrelationId } from '../contract/correlation-id.js';
 export type IncomingHeaders = Readonly<Record<string, string | string[] | undefined>>;
 
 export interface CorrelationPolicy {
-  /** The lower-case name of the header that carries the id. */
-  header: string;
+  /** The lower-case name of the header that carries the id, or the names of several, in order of preference. */
+  header: string | readonly string[];
   trustIncomingId: boolean;
   /** Default `nanoid()`. */
   generateId?: (() => string) | undefined;
@@ -29,9 +29,10 @@ export function traceIdOf(traceparent: unknown): string | undefined {
 
 /**
  * Returns the function that picks a request's id from its headers: the correlation header's when
- * trusted and valid, else the `traceparent` trace id when asked for, else a generated one. It reads
- * only the headers its policy uses: every request pays for each. A generator that throws or returns
- * an invalid id is replaced by nanoid for that request, so an id is always there.
+ * trusted and valid (with a list of headers, the first that holds a valid id), else the `traceparent`
+ * trace id when asked for, else a generated one. It reads only the headers its policy uses: every
+ * request pays for each. A generator that throws or returns an invalid id is replaced by nanoid for
+ * that request, so an id is always there.
  */
 export function createCorrelator({
   header,
@@ -44,6 +45,15 @@ export function createCorrelator({
   const fallback = traceIdAsCorrelationId
     ? (headers: IncomingHeaders) => traceIdOf(headers.traceparent) ?? generate()
     : generate;
+  if (typeof header !== 'string') {
+    return (headers) => {
+      for (let index = 0; index < header.length; index++) {
+        const incoming = headers[header[index]!];
+        if (isValidCorrelationId(incoming)) return incoming;
+      }
+      return fallback(headers);
+    };
+  }
   return (headers) => {
     const incoming = headers[header];
     return isValidCorrelationId(incoming) ? incoming : fallback(headers);

@@ -4,8 +4,8 @@ type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Resp
 
 /**
  * Wraps a `fetch` so that every call made during a request carries the request's correlation id,
- * in the header it came in. A header the caller sets itself is left alone; outside a request the
- * call goes out unchanged.
+ * in the middleware's correlation header (the first of a list, whichever header the id came in). A
+ * header the caller sets itself is left alone; outside a request the call goes out unchanged.
  *
  * @example
  * const fetch = withCorrelation(globalThis.fetch);

@@ -1,3 +1,4 @@
+import { describe } from '../contract/describe.js';
 import type { Validation, ValidationItem } from '../contract/envelope.js';
 import { isErrorStatus, reasonPhrase } from '../contract/status.js';
 
@@ -13,6 +14,13 @@ export interface CodatErrorOptions {
   headers?: ErrorHeaders;
   /** Show the message to the client. Defaults to true below 500, false from 500. */
   expose?: boolean;
+  /**
+   * Codat's `canBeRetried`, sent as given (such as `'Unknown'`, `'Yes'`, `'No'`), with `detailedErrorCode`
+   * beside it, even from a masked 5xx.
+   */
+  canBeRetried?: string;
+  /** Codat's `detailedErrorCode`, a safe integer, sent with `canBeRetried` beside it, even from a masked 5xx. */
+  detailedErrorCode?: number;
   cause?: unknown;
 }
 
@@ -70,12 +78,26 @@ export class CodatError extends Error {
   readonly service: string | undefined;
   readonly validation: Validation | undefined;
   readonly headers: ErrorHeaders;
+  readonly canBeRetried: string | undefined;
+  readonly detailedErrorCode: number | undefined;
 
   constructor(message?: string, options: CodatErrorInit = {}) {
     const errorClass = new.target;
     const status = options.status ?? errorClass.status;
     if (!isErrorStatus(status)) {
       throw new TypeError(`codat-errors: status must be an integer from 400 to 599, got ${String(status)}`);
+    }
+    // Codat's SDK refuses any other type: the mistake is reported here, not as a 500 at answer time.
+    const { canBeRetried, detailedErrorCode } = options;
+    if (canBeRetried !== undefined && typeof canBeRetried !== 'string') {
+      throw new TypeError(
+        `codat-errors: canBeRetried must be a string such as "Unknown", "Yes" or "No", got ${describe(canBeRetried)}`,
+      );
+    }
+    if (detailedErrorCode !== undefined && !Number.isSafeInteger(detailedErrorCode)) {
+      throw new TypeError(
+        `codat-errors: detailedErrorCode must be a safe integer such as 0, got ${describe(detailedErrorCode)}`,
+      );
     }
     const stackTraceLimit = Error.stackTraceLimit;
     if (status < 500 && !errorClass.clientErrorStacks) Error.stackTraceLimit = 0;
@@ -96,6 +118,8 @@ export class CodatError extends Error {
       warnings: [...(options.validation.warnings ?? [])],
     };
     this.headers = options.headers ?? {};
+    this.canBeRetried = canBeRetried;
+    this.detailedErrorCode = detailedErrorCode;
   }
 
   /** `instanceof CodatError` also holds for errors made by another loaded copy of this package. */

@@ -17,8 +17,8 @@ export interface DownstreamErrorOptions {
 
 /**
  * An error envelope received from another service, rethrown as this service's own error. It keeps
- * the downstream `statusCode`, `service`, `error` and `validation` (and `Retry-After` from a parsed
- * response), so the envelope travels unchanged; with the correlation id passed downstream, the
+ * the downstream `statusCode`, `service`, `error`, `validation`, `canBeRetried` and `detailedErrorCode`
+ * (and `Retry-After` from a parsed response), so the envelope travels unchanged; with the correlation id passed downstream, the
  * bytes are the same. A downstream 5xx is masked like any 5xx: its reason phrase only.
  *
  * @example
@@ -48,6 +48,8 @@ export class DownstreamError extends CodatError {
       status: envelope.statusCode,
       service: envelope.service,
       ...(envelope.validation && { validation: envelope.validation }),
+      ...(envelope.canBeRetried !== undefined && { canBeRetried: envelope.canBeRetried }),
+      ...(envelope.detailedErrorCode !== undefined && { detailedErrorCode: envelope.detailedErrorCode }),
       ...(headers && { headers }),
       ...('cause' in options ? { cause: options.cause } : parsed && { cause: parsed }),
     });

@@ -17,6 +17,8 @@ export {
   NotFound,
   TooManyRequests,
   Unauthorized,
+  UnavailableForLegalReasons,
+  UnprocessableContent,
   type FromIssuesOptions,
 } from './request-errors.js';
 export { InternalServerError, ServiceUnavailable, type ServiceUnavailableOptions } from './server-errors.js';

@@ -1,4 +1,4 @@
-import { CodatError, type CodatErrorOptions } from './codat-error.js';
+import { CodatError, type CodatErrorInit, type CodatErrorOptions } from './codat-error.js';
 import { retryAfterSeconds } from './retry-after.js';
 import { itemsFromAjv, type AjvError, type AjvItemOptions } from '../validation/ajv.js';
 import { itemsFromIssues, type ItemOptions } from '../validation/issues.js';
@@ -121,6 +121,23 @@ export class Conflict extends CodatError {
 }
 
 /**
+ * 422: the request is well formed but cannot be processed as sent, such as an idempotency key reused
+ * with a different body. Its default message is RFC 9110's name for the status, `Unprocessable Content`
+ * (Node still says `Unprocessable Entity`, which a masked or bodiless 422 shows).
+ *
+ * @example
+ * throw new UnprocessableContent('Idempotency key already used with a different request body');
+ */
+export class UnprocessableContent extends CodatError {
+  static override status = 422;
+  static override exception: string | undefined = undefined;
+
+  constructor(message = 'Unprocessable Content', options?: CodatErrorInit) {
+    super(message, options);
+  }
+}
+
+/**
  * 429: sends `Retry-After` with the seconds to wait.
  *
  * @example
@@ -135,4 +152,15 @@ export class TooManyRequests extends CodatError {
     super(message, { ...options, headers: { ...options.headers, 'retry-after': retryAfterSeconds(retryAfter) } });
     this.retryAfter = retryAfter;
   }
+}
+
+/**
+ * 451: not available, for legal or compliance reasons.
+ *
+ * @example
+ * throw new UnavailableForLegalReasons("Platform 'qudb' is not currently available for compliance purposes.");
+ */
+export class UnavailableForLegalReasons extends CodatError {
+  static override status = 451;
+  static override exception: string | undefined = undefined;
 }

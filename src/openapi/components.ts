@@ -13,10 +13,12 @@ import {
   ServiceUnavailable,
   TooManyRequests,
   Unauthorized,
+  UnavailableForLegalReasons,
+  UnprocessableContent,
   type CodatError,
 } from '../errors/index.js';
 
-export type OpenApiOptions = Pick<CodatErrorsOptions, 'service' | 'correlationHeader'>;
+export type OpenApiOptions = Pick<CodatErrorsOptions, 'service' | 'correlationHeader' | 'codatFields'>;
 
 /** An OpenAPI 3.1 `components` object, plain data to merge into a document. */
 export interface OpenApiComponents {
@@ -28,9 +30,12 @@ export interface OpenApiComponents {
 const exampleCorrelationId = '00000000-0000-0000-0000-000000000000';
 const docsUrl = 'https://docs.codat.io/using-the-api/errors';
 
-/** One response per status of the contract, each with the error whose envelope is its example. */
+/**
+ * One response per status of the contract, each with the error whose envelope is its example, and its
+ * description when that is not Node's reason phrase.
+ */
 const contractResponses: ReadonlyArray<
-  readonly [name: string, example: () => CodatError, extraHeaders: readonly string[]]
+  readonly [name: string, example: () => CodatError, extraHeaders: readonly string[], description?: string]
 > = [
   [
     'BadRequest',
@@ -48,7 +53,9 @@ const contractResponses: ReadonlyArray<
   ['NotFound', () => new NotFound(), []],
   ['MethodNotAllowed', () => new MethodNotAllowed(['GET']), ['Allow']],
   ['Conflict', () => new Conflict(), []],
+  ['UnprocessableContent', () => new UnprocessableContent(), [], 'Unprocessable Content'],
   ['TooManyRequests', () => new TooManyRequests(30), ['Retry-After']],
+  ['UnavailableForLegalReasons', () => new UnavailableForLegalReasons(), []],
   ['InternalServerError', () => new InternalServerError(), []],
   ['ServiceUnavailable', () => new ServiceUnavailable(undefined, { retryAfter: 600 }), ['Retry-After']],
 ];
@@ -57,7 +64,7 @@ const contractResponses: ReadonlyArray<
  * OpenAPI 3.1 components for the contract: the `ErrorEnvelope` and `ValidationItem` schemas, the
  * correlation, `Retry-After` and `Allow` headers, and one reusable response per status of the
  * contract (`BadRequest` … `ServiceUnavailable`), each with an example body made by the middleware's
- * own mapping. Invalid options throw, as for the middleware.
+ * own mapping (with `codatFields`, Codat's two fields included). Invalid options throw, as for the middleware.
  *
  * @example
  * const { schemas, headers, responses } = openApiComponents({ service: 'PublicApi' });
@@ -65,19 +72,19 @@ const contractResponses: ReadonlyArray<
  * // then, in an operation: responses: { '404': { $ref: '#/components/responses/NotFound' } }
  */
 export function openApiComponents(options?: OpenApiOptions): OpenApiComponents {
-  const { service, correlationHeader } = resolveOptions(options);
+  const { service, correlationHeader, codatFields } = resolveOptions(options);
   const responses: Record<string, object> = {};
-  for (const [name, example, extraHeaders] of contractResponses) {
+  for (const [name, example, extraHeaders, description] of contractResponses) {
     const error = example();
     const headers: Record<string, object> = { [correlationHeader]: { $ref: '#/components/headers/CorrelationId' } };
     for (const header of extraHeaders) headers[header] = { $ref: `#/components/headers/${header.replace('-', '')}` };
     responses[name] = {
-      description: reasonPhrase(error.status),
+      description: description ?? reasonPhrase(error.status),
       headers,
       content: {
         'application/json': {
           schema: { $ref: '#/components/schemas/ErrorEnvelope' },
-          example: toEnvelope(error, { service, correlationId: exampleCorrelationId }),
+          example: toEnvelope(error, { service, correlationId: exampleCorrelationId, codatFields }),
         },
       },
     };

@@ -14,7 +14,7 @@ describe('invalid options throw at start-up, saying what to pass', () => {
     [{ service: [] }, /option "service" must be a non-empty string such as "PublicApi", got an array/],
     [
       { correlationHeader: 'x correlation' },
-      /option "correlationHeader" must be a header name such as "x-correlation-id", got "x correlation"/,
+      /option "correlationHeader" must be a header name such as "x-correlation-id", or a non-empty list of them such as \["x-correlation-id", "x-request-id"\], got "x correlation"/,
     ],
     [{ generateId: 'nanoid' }, /option "generateId" must be a function that returns a new id, got "nanoid"/],
     [{ trustIncomingId: 'yes' }, /option "trustIncomingId" must be true or false, got "yes"/],
@@ -87,6 +87,7 @@ function everyOption() {
     onError: (report) => {
       reports.push(report);
     },
+    codatFields: true,
   };
   return { options, entries, reports };
 }
@@ -96,7 +97,7 @@ for (const framework of frameworks) {
     const { options, entries, reports } = everyOption();
     const { url } = await framework.serve(routes, { options });
 
-    it('service, correlationHeader, trustIncomingId and limits make the envelope; logger and onError get the error', async () => {
+    it('service, correlationHeader, trustIncomingId, limits and codatFields make the envelope; logger and onError get the error', async () => {
       const reply = await request(`${url}/companies`, { method: 'POST', headers: { 'request-id': 'client-1' } });
       assert.equal(reply.status, 400);
       assert.equal(reply.headers.get('request-id'), 'client-1');
@@ -109,6 +110,8 @@ for (const framework of frameworks) {
           error: 'Invalid',
           correlationId: 'client-1',
           validation: { errors: [{ itemId: 'name', message: 'Requ' }], warnings: [] },
+          canBeRetried: 'Unknown',
+          detailedErrorCode: 0,
         }),
       );
       const details = { correlationId: 'client-1', statusCode: 400, method: 'POST', path: '/companies' };

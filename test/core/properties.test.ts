@@ -31,18 +31,22 @@ const contentHeaders = new Set(['content-type', 'x-content-type-options']);
 
 /** The largest body limits allow: every character escaped by JSON.stringify as \uXXXX, plus the keys. */
 function maxBodyBytes({ errorLength, fieldLength, items }: Limits): number {
-  return 6 * (errorLength + fieldLength + 2 * items * 3 * fieldLength) + 200 * (2 * items + 1) + 500;
+  return 6 * (errorLength + 2 * fieldLength + 2 * items * 3 * fieldLength) + 200 * (2 * items + 1) + 600;
 }
 
-function checkResponse(thrown: Thrown, limits: Limits, correlationId: string): void {
+function checkResponse(thrown: Thrown, limits: Limits, correlationId: string, codatFields: boolean): void {
   const logged: string[] = [];
   const logger = {
     warn: (_details: object, message: string) => logged.push(message),
     error: (_details: object, message: string) => logged.push(message),
   };
-  const response = createEngine({ limits, logger }).failure(thrown.value, { method: 'GET', path: '/' }, correlationId);
+  const response = createEngine({ limits, logger, codatFields }).failure(
+    thrown.value,
+    { method: 'GET', path: '/' },
+    correlationId,
+  );
   // Byte for byte what JSON.stringify makes of the core's envelope: same keys, same order, same escapes.
-  assert.equal(response.body, JSON.stringify(toEnvelope(thrown.value, { correlationId, limits })));
+  assert.equal(response.body, JSON.stringify(toEnvelope(thrown.value, { correlationId, limits, codatFields })));
   const envelope = JSON.parse(response.body) as Record<string, unknown>;
   assert.ok(isEnvelope(envelope), JSON.stringify(isEnvelope.errors));
   assert.deepEqual(logged, [envelope.error], "the log line is the envelope's error");
@@ -63,6 +67,16 @@ function checkResponse(thrown: Thrown, limits: Limits, correlationId: string): v
     (envelope.service as string).length <= Math.max(limits.fieldLength, 'PublicApi'.length),
     'service too long',
   );
+  // Codat's two fields go together: always with codatFields, else only from an error that sets them.
+  assert.equal('canBeRetried' in envelope, 'detailedErrorCode' in envelope, 'canBeRetried without detailedErrorCode');
+  if (codatFields) assert.ok('canBeRetried' in envelope, 'codatFields on, canBeRetried missing');
+  else if (!thrown.kind.startsWith('catalog'))
+    assert.ok(!('canBeRetried' in envelope), `${thrown.kind} has canBeRetried`);
+  if ('canBeRetried' in envelope)
+    assert.ok(
+      (envelope.canBeRetried as string).length <= Math.max(limits.fieldLength, 'Unknown'.length),
+      'canBeRetried too long',
+    );
   assert.ok(Buffer.byteLength(response.body) <= maxBodyBytes(limits), 'body too large');
   assert.ok(!response.body.includes(canary), `canary in the body of ${thrown.kind}`);
   // Adapters set the headers in order, so the last value of a name is the one sent.
@@ -87,7 +101,7 @@ function checkResponse(thrown: Thrown, limits: Limits, correlationId: string): v
 describe(`the core, ${numRuns} runs per property`, () => {
   it('any thrown value gives a schema-valid, masked, bounded envelope whose status is that of the response', () => {
     fc.assert(
-      fc.property(thrownValue, limitsArb, fc.string({ unit: 'binary', maxLength: 40 }), checkResponse),
+      fc.property(thrownValue, limitsArb, fc.string({ unit: 'binary', maxLength: 40 }), fc.boolean(), checkResponse),
       parameters(numRuns),
     );
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype polluted');

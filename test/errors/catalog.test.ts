@@ -18,6 +18,8 @@ import {
   ServiceUnavailable,
   TooManyRequests,
   Unauthorized,
+  UnavailableForLegalReasons,
+  UnprocessableContent,
   isCodatError,
   toEnvelope,
 } from 'codat-errors';
@@ -30,6 +32,8 @@ describe('the catalog', () => {
     [Forbidden, 403, 'Forbidden'],
     [NotFound, 404, 'Not Found'],
     [Conflict, 409, 'Conflict'],
+    [UnprocessableContent, 422, 'Unprocessable Content'],
+    [UnavailableForLegalReasons, 451, 'Unavailable For Legal Reasons'],
     [InternalServerError, 500, 'Internal Server Error'],
     [ServiceUnavailable, 503, 'Service Unavailable'],
   ];

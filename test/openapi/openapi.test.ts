@@ -14,7 +14,9 @@ const contract: Array<[status: number, response: string]> = [
   [404, 'NotFound'],
   [405, 'MethodNotAllowed'],
   [409, 'Conflict'],
+  [422, 'UnprocessableContent'],
   [429, 'TooManyRequests'],
+  [451, 'UnavailableForLegalReasons'],
   [500, 'InternalServerError'],
   [503, 'ServiceUnavailable'],
 ];

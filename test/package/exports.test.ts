@@ -75,6 +75,8 @@ const shared = [
   'StandardSchemaV1',
   'TooManyRequests',
   'Unauthorized',
+  'UnavailableForLegalReasons',
+  'UnprocessableContent',
   'ValidateOptions',
   'Validation',
   'ValidationItem',

@@ -14,6 +14,8 @@ import {
   ServiceUnavailable,
   TooManyRequests,
   Unauthorized,
+  UnavailableForLegalReasons,
+  UnprocessableContent,
 } from 'codat-errors';
 
 import { canary } from './canary.ts';
@@ -130,11 +132,23 @@ export const cases: Case[] = [
     body: envelope(409, 'Sync not finished'),
   },
   {
+    name: 'UnprocessableContent default message',
+    status: 422,
+    thrown: () => new UnprocessableContent(),
+    body: envelope(422, 'Unprocessable Content'),
+  },
+  {
     name: 'TooManyRequests sends Retry-After',
     status: 429,
     thrown: () => new TooManyRequests(30),
     body: envelope(429, 'Too Many Requests'),
     headers: { 'retry-after': '30' },
+  },
+  {
+    name: 'UnavailableForLegalReasons',
+    status: 451,
+    thrown: () => new UnavailableForLegalReasons("Platform 'qudb' is not currently available for compliance purposes."),
+    body: envelope(451, "Platform 'qudb' is not currently available for compliance purposes."),
   },
   {
     name: 'InternalServerError hides its message',

@@ -322,8 +322,13 @@ const catalog: fc.Arbitrary<Thrown> = fc
     fc.dictionary(headerName, headerValue, { maxKeys: 3 }),
     fc.constantFrom(CodatError, InternalServerError, BadRequest),
     fc.option(fc.string({ maxLength: 3000 }), { nil: undefined }),
+    // Codat's fields: any string, any safe integer, each set or not.
+    fc.record(
+      { canBeRetried: fc.string({ maxLength: 3000 }), detailedErrorCode: fc.maxSafeInteger() },
+      { requiredKeys: [] },
+    ),
   )
-  .map(([status, expose, exception, text, validation, hdrs, ErrorClass, service]) => {
+  .map(([status, expose, exception, text, validation, hdrs, ErrorClass, service, codatFields]) => {
     const exposed = expose ?? (ErrorClass === CodatError ? status : ErrorClass.status) < 500;
     const error =
       ErrorClass === CodatError
@@ -333,6 +338,7 @@ const catalog: fc.Arbitrary<Thrown> = fc
             ...(exception !== undefined && { exception }),
             ...(validation && { validation }),
             ...(service !== undefined && { service }),
+            ...codatFields,
             headers: hdrs as never,
             cause: canary,
           })
@@ -340,6 +346,7 @@ const catalog: fc.Arbitrary<Thrown> = fc
             ...(expose !== undefined && { expose }),
             ...(exception !== undefined && { exception }),
             ...(validation && { validation }),
+            ...codatFields,
             headers: hdrs as never,
             cause: canary,
           });
