@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createEngine, type ErrorResponse, type RequestLine } from '../../core/engine.js';
 import type { CodatErrorsOptions } from '../../core/options.js';
-import { printError } from '../../core/report.js';
+import { printFailure } from '../../core/report.js';
 import { runWithCorrelationId } from '../../correlation/context.js';
 import { endWithError, setErrorHeaders } from '../../node/response.js';
 
@@ -90,16 +90,20 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
     notFound: function codatErrorsNotFound(req, res) {
       send(req, res, engine.errorStatus(404, requestLine(req), idOf(req, res)));
     },
-    handler: function codatErrorsHandler(error, req, res, next) {
-      const response = engine.failure(error, requestLine(req), idOf(req, res));
-      if (res.headersSent) {
-        // Part of a response is out: Express's own handler closes the connection rather than append to it.
-        next(error);
-        return;
-      }
+    // Four parameters, or Express would not take it for an error handler.
+    handler: function codatErrorsHandler(error, req, res, _next) {
+      const request = requestLine(req);
+      const correlationId = idOf(req, res);
+      const response = engine.failure(error, request, correlationId);
       if (!engine.logger && response.status >= 500 && req.app?.get('env') !== 'test') {
         // Express's own handler prints what it catches; without a logger this one must not hide a 5xx.
-        printError(error);
+        printFailure(error, { correlationId, statusCode: response.status, ...request });
+      }
+      if (res.headersSent) {
+        // Part of a response is out: close the connection rather than append to it, as Express's own
+        // handler does, once what was written has left (Node sends it on the next tick).
+        setImmediate(() => res.destroy());
+        return;
       }
       send(req, res, response);
     },
