@@ -43,6 +43,7 @@ export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
   const { correlationHeader, correlate, runInContext } = engine;
 
   return function codatErrorsMiddleware(ctx, next) {
+    if (typeof ctx?.req !== 'object') throw wrongEntryPoint();
     const correlationId = correlate(ctx.req.headers);
     ctx.state.correlationId = correlationId;
     ctx.res.setHeader(correlationHeader, correlationId);
@@ -137,6 +138,13 @@ function koaPrinter(app: KoaApplication): unknown {
     if (Object.hasOwn(proto, 'onerror')) printer = proto.onerror;
   }
   return printer;
+}
+
+/** The Koa middleware called as Express calls its middleware, `(req, res, next)`: say which entry point to use. */
+function wrongEntryPoint(): Error {
+  return new TypeError(
+    "codat-errors: this is the Koa middleware, called here as Express middleware (req, res, next). For Express, import { codatErrors } from 'codat-errors/express' and use its correlation, notFound and handler.",
+  );
 }
 
 /** `@koa/router`'s `allowedMethods({ throw: true })` throws a 405 without `Allow`; its matched routes know it. */
