@@ -11,7 +11,9 @@ const advice = "import { codatErrors } from 'codat-errors/express'";
 describe('the Koa middleware called as Express middleware', () => {
   it('throws an error saying to import from codat-errors/express', () => {
     const middleware = codatErrors() as unknown as (req: unknown, res: unknown, next: unknown) => unknown;
-    assert.throws(() => middleware({ headers: {} }, {}, () => {}), (error: Error) => error instanceof TypeError && error.message.includes(advice));
+    for (const req of [{ headers: {} }, undefined]) {
+      assert.throws(() => middleware(req, {}, () => {}), (error: Error) => error instanceof TypeError && error.message.includes(advice));
+    }
   });
 
   for (const [expressName, express] of expressMajors) {
