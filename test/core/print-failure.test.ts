@@ -23,7 +23,7 @@ describe('printFailure', () => {
 
   it('prints an error without a stack as its text, and one whose getters throw as a fixed line', (t) => {
     const stackless = new TypeError('no stack');
-    stackless.stack = undefined;
+    Object.defineProperty(stackless, 'stack', { value: undefined });
     assert.equal(printed(t, stackless), 'TypeError: no stack');
     const hostile = new Error('x');
     Object.defineProperty(hostile, 'stack', { get() { throw new Error('getter'); } });

@@ -8,7 +8,7 @@ import Koa2 from 'koa2';
 import { codatErrors, NotFound, type CodatErrorsOptions, type ErrorLogger } from 'codat-errors';
 import { request, serve } from '../../support/serve.ts';
 
-type Koa = InstanceType<typeof Koa3>;
+type Koa = Koa3;
 
 function recordingLogger() {
   const calls: Array<[level: string, details: Record<string, unknown>]> = [];
