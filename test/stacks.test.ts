@@ -44,8 +44,8 @@ describe('stack traces: 5xx always, 4xx only when asked for', () => {
     const before = Error.stackTraceLimit;
     new NotFound();
     assert.equal(Error.stackTraceLimit, before);
-    const message = { toString(): string { throw new RangeError('no text'); } };
-    assert.throws(() => new NotFound(message as unknown as string), RangeError);
+    const options = { get cause(): unknown { throw new RangeError('no cause'); } };
+    assert.throws(() => new NotFound('x', options), RangeError);
     assert.equal(Error.stackTraceLimit, before);
     assert.match(new Error('plain').stack ?? '', frames);
   });

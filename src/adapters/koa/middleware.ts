@@ -143,7 +143,7 @@ function koaPrinter(app: KoaApplication): unknown {
 /** The Koa middleware called as Express calls its middleware, `(req, res, next)`: say which entry point to use. */
 function wrongEntryPoint(): Error {
   return new TypeError(
-    "codat-errors: this is the Koa middleware, called here as Express middleware (req, res, next). For Express, import { codatErrors } from 'codat-errors/express' and use its correlation, notFound and handler.",
+    'codat-errors: this is the Koa middleware, called here as Express middleware (req, res, next). For Express, import { codatErrors } from "codat-errors/express" and use its correlation, notFound and handler.',
   );
 }
 
