@@ -46,6 +46,19 @@ describe('a server that cannot be reached or does not answer exits 3', { concurr
     assert.ok(run.ms < 5_000, `took ${run.ms} ms`);
   });
 
+  it('a server that answers a valid id but never an invalid one: stops at the second probe', async () => {
+    const { url } = await serve((req, res) => {
+      const incoming = req.headers['x-correlation-id'] as string;
+      if (!incoming.startsWith('check-')) return;
+      res.writeHead(404, { 'content-type': 'application/json', 'x-correlation-id': incoming })
+        .end(JSON.stringify({ statusCode: 404, service: 'Inventory', error: 'Not Found', correlationId: incoming }));
+    });
+    const run = await check(`${url}/items/1`, '--timeout', '300');
+    assert.equal(run.code, 3);
+    assert.deepEqual(run.broken, ['invalid id: response']);
+    assert.equal(run.report.results.length, 7);
+  });
+
   it('a server that answers GET but never HEAD: the checks so far, then no answer within --timeout', async () => {
     const { url } = await serve((req, res) => {
       if (req.method === 'HEAD') return;

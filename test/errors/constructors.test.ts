@@ -209,6 +209,18 @@ describe('the errors keep what they were given', () => {
     assert.deepEqual(new MethodNotAllowed('Read-only', { allow: 'GET' }).headers, { allow: 'GET' });
   });
 
+  it('a message that is a number or boolean is its text; a datatype or platforms left out are left out', () => {
+    assert.equal(new NotFound(42 as never).message, '42');
+    assert.equal(new NotFound(false as never).message, 'false');
+    assert.equal(new DatatypeNotSupported('invoices', []).message, 'Datatype invoices not supported');
+    assert.equal(new DatatypeNotSupported(undefined as never, ['Xero', 7 as never]).message, 'Datatype not supported by platform(s) Xero');
+  });
+
+  it('a class that declares a status outside 400–599 is refused when built', () => {
+    class Redirect extends CodatError { static override status = 302; }
+    assert.throws(() => new Redirect('x'), /status must be an integer from 400 to 599, got 302/);
+  });
+
   it('a subclass given a status that is no error status keeps its own; CodatError itself refuses it', () => {
     assert.equal(new InternalServerError('x', { status: 302 } as never).status, 500);
     assert.throws(() => new CodatError('x', { status: 302 }), /status must be an integer from 400 to 599, got 302/);
