@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describe } from '../contract/describe.js';
 import { envelopeKeys, requiredEnvelopeKeys } from '../contract/envelope.js';
 import { envelopeProblems } from '../contract/shape.js';
-import { send, sendHead, type Exchange } from './transport.js';
+import { isErrorStatus } from '../contract/status.js';
+import { defaultTimeoutMs, send, sendHead, type Exchange } from './transport.js';
 
 /** The three ways the endpoint is asked. */
 export type Probe = 'valid id' | 'invalid id' | 'HEAD';
@@ -36,6 +37,8 @@ export interface ConformanceReport {
   method: string;
   url: string;
   ok: boolean;
+  /** False when a probe got no answer (refused, reset, not in time): the checks stop there. */
+  reached: boolean;
   results: CheckResult[];
 }
 
@@ -44,6 +47,8 @@ export interface CheckTarget {
   method: string;
   headers: Record<string, string>;
   correlationHeader: string;
+  /** Milliseconds each probe waits for its whole answer; default 10 seconds. */
+  timeoutMs?: number | undefined;
 }
 
 /** Has a space and a `!`, so no server may accept it as an id. */
@@ -51,89 +56,113 @@ export const invalidId = 'not a valid id!';
 
 /**
  * Asks `target` three ways (with a valid correlation id, with an invalid one, and as HEAD when the
- * method is GET) and checks every answer against the contract.
+ * method is GET) and checks every answer against the contract. A probe that gets no answer ends the
+ * check: the report says the server was not reached.
  */
-export async function checkConformance(target: CheckTarget): Promise<ConformanceReport> {
+export async function checkConformance({
+  timeoutMs = defaultTimeoutMs,
+  ...target
+}: CheckTarget): Promise<ConformanceReport> {
   const validId = `check-${randomUUID()}`;
   const results: CheckResult[] = [];
   const headersWith = (id: string) => ({ ...target.headers, [target.correlationHeader]: id });
-  const record = (probe: Probe, check: CheckName, ok: boolean, detail: string) =>
-    results.push({ probe, check, ok, detail });
+  const record: Recorder = (probe, check, ok, detail) => results.push({ probe, check, ok, detail });
+  const report = (reached: boolean): ConformanceReport => ({
+    method: target.method,
+    url: target.url.href,
+    ok: reached && results.every((result) => result.ok),
+    reached,
+    results,
+  });
 
-  const valid = await attempt('valid id', () => send(target.url, target.method, headersWith(validId)), record);
-  if (valid) {
-    const body = envelopeChecks('valid id', valid, record);
-    record(
-      'valid id',
-      'id-echoed-body',
-      body?.correlationId === validId,
-      `sent ${describe(validId)}, body has ${describe(body?.correlationId)}`,
-    );
-    const header = valid.headers.get(target.correlationHeader);
-    record(
-      'valid id',
-      'id-echoed-header',
-      header === validId,
-      `sent ${describe(validId)}, header has ${describe(header)}`,
-    );
-  }
+  const valid = await attempt('valid id', timeoutMs, record, () =>
+    send(target.url, target.method, headersWith(validId), timeoutMs),
+  );
+  if (!valid) return report(false);
+  validIdChecks(valid, validId, target.correlationHeader, record);
 
-  const invalid = await attempt('invalid id', () => send(target.url, target.method, headersWith(invalidId)), record);
-  if (invalid) {
-    const body = envelopeChecks('invalid id', invalid, record);
-    const id = body?.correlationId;
-    record(
-      'invalid id',
-      'id-replaced-body',
-      typeof id === 'string' && id !== '' && id !== invalidId,
-      `sent ${describe(invalidId)}, body has ${describe(id)}`,
-    );
-    const header = invalid.headers.get(target.correlationHeader);
-    record(
-      'invalid id',
-      'id-replaced-header',
-      header !== invalidId && header === id,
-      `sent ${describe(invalidId)}, header has ${describe(header)}`,
-    );
-  }
+  const invalid = await attempt('invalid id', timeoutMs, record, () =>
+    send(target.url, target.method, headersWith(invalidId), timeoutMs),
+  );
+  if (!invalid) return report(false);
+  invalidIdChecks(invalid, target.correlationHeader, record);
 
   if (target.method === 'GET') {
-    const head = await attempt('HEAD', () => sendHead(target.url, headersWith(validId)), record);
-    if (head) {
-      if (valid)
-        record('HEAD', 'head-status', head.status === valid.status, `GET ${valid.status}, HEAD ${head.status}`);
-      record('HEAD', 'head-no-body', head.body.length === 0, `${head.body.length} bytes after the headers`);
-    }
+    const head = await attempt('HEAD', timeoutMs, record, () => sendHead(target.url, headersWith(validId), timeoutMs));
+    if (!head) return report(false);
+    record('HEAD', 'head-status', head.status === valid.status, `GET ${valid.status}, HEAD ${head.status}`);
+    record('HEAD', 'head-no-body', head.body.length === 0, `${head.body.length} bytes after the headers`);
   }
+  return report(true);
+}
 
-  return { method: target.method, url: target.url.href, ok: results.every((result) => result.ok), results };
+function validIdChecks(exchange: Exchange, validId: string, correlationHeader: string, record: Recorder): void {
+  const body = envelopeChecks('valid id', exchange, record);
+  record(
+    'valid id',
+    'id-echoed-body',
+    body?.correlationId === validId,
+    `sent ${describe(validId)}, body has ${describe(body?.correlationId)}`,
+  );
+  const header = exchange.headers.get(correlationHeader);
+  record(
+    'valid id',
+    'id-echoed-header',
+    header === validId,
+    `sent ${describe(validId)}, header has ${describe(header)}`,
+  );
+}
+
+function invalidIdChecks(exchange: Exchange, correlationHeader: string, record: Recorder): void {
+  const body = envelopeChecks('invalid id', exchange, record);
+  const id = body?.correlationId;
+  const replaced = typeof id === 'string' && id !== '' && id !== invalidId;
+  record('invalid id', 'id-replaced-body', replaced, `sent ${describe(invalidId)}, body has ${describe(id)}`);
+  const header = exchange.headers.get(correlationHeader);
+  // Both must hold the same new id: a header and a body that both lack one are no replacement.
+  record(
+    'invalid id',
+    'id-replaced-header',
+    replaced && header === id,
+    `sent ${describe(invalidId)}, header has ${describe(header)}`,
+  );
 }
 
 type Recorder = (probe: Probe, check: CheckName, ok: boolean, detail: string) => void;
 
 async function attempt(
   probe: Probe,
-  request: () => Promise<Exchange>,
+  timeoutMs: number,
   record: Recorder,
+  request: () => Promise<Exchange>,
 ): Promise<Exchange | undefined> {
   try {
     return await request();
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    record(probe, 'response', false, `request failed: ${cause ?? (error as Error).message}`);
+    record(probe, 'response', false, failure(error, timeoutMs));
     return undefined;
   }
+}
+
+/** Why a request got no answer: the system's code (ECONNREFUSED), the time waited, or what fetch says. */
+function failure(error: unknown, timeoutMs: number): string {
+  const { name, message, cause } = error as { name?: unknown; message?: unknown; cause?: Record<string, unknown> };
+  if (name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  return String([cause?.code, cause?.message, message].find((reason) => typeof reason === 'string'));
 }
 
 /** The checks every error response must pass; returns the body when it is a JSON object. */
 function envelopeChecks(probe: Probe, exchange: Exchange, record: Recorder): Record<string, unknown> | undefined {
   const body = parseObject(exchange.body);
   const statusCode = body?.statusCode;
+  const answered = `status ${exchange.status}, statusCode ${body ? describe(statusCode) : 'absent: the body is not a JSON object'}`;
   record(
     probe,
     'status',
-    exchange.status === statusCode,
-    `status ${exchange.status}, statusCode ${body ? describe(statusCode) : 'absent: the body is not a JSON object'}`,
+    isErrorStatus(exchange.status) && exchange.status === statusCode,
+    isErrorStatus(exchange.status)
+      ? answered
+      : `${answered}; ${exchange.status} is no error: check a URL that answers with one (4xx or 5xx), such as an unknown path`,
   );
   const contentType = exchange.headers.get('content-type');
   record(

@@ -17,11 +17,9 @@ export function formatReport(report: ConformanceReport): string {
     }
     lines.push(`    ${result.ok ? '✓' : '✗'} ${checkTitles[result.check]}: ${result.detail}`);
   }
-  const failed = report.results.filter((result) => !result.ok).length;
-  lines.push(
-    failed === 0
-      ? `PASS: all ${report.results.length} checks hold`
-      : `FAIL: ${failed} of ${report.results.length} checks broke the contract`,
-  );
+  const failed = report.results.filter((result) => !result.ok);
+  if (!report.reached) lines.push(`COULD NOT REACH ${report.url}: ${failed.at(-1)!.detail}`);
+  else if (failed.length === 0) lines.push(`PASS: all ${report.results.length} checks hold`);
+  else lines.push(`FAIL: ${failed.length} of ${report.results.length} checks broke the contract`);
   return `${lines.join('\n')}\n`;
 }

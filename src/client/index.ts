@@ -62,8 +62,9 @@ export class CodatApiError extends Error {
 
   /**
    * Reads an error response: the typed error when its body is the envelope, `null` for anything
-   * else (a success, a body that is not JSON, JSON of another shape, no body). Never throws.
-   * The correlation id comes from the body, else from the response header.
+   * else (a success, a body that is not JSON, JSON of another shape, no body, a body already read).
+   * Never throws, and reads a copy of the body: the response's own body is left for the caller (to
+   * pass on an HTML 502, say). The correlation id comes from the body, else from the response header.
    *
    * @example
    * const error = await CodatApiError.fromResponse(response);
@@ -72,7 +73,7 @@ export class CodatApiError extends Error {
   static async fromResponse(response: Response, options: FromResponseOptions = {}): Promise<CodatApiError | null> {
     try {
       if (response.ok) return null;
-      const body: unknown = JSON.parse(await response.text());
+      const body: unknown = JSON.parse(await response.clone().text());
       const header = response.headers.get(options.correlationHeader ?? defaultCorrelationHeader);
       const envelope =
         typeof body === 'object' && body !== null && !('correlationId' in body) && header !== null

@@ -6,13 +6,15 @@ import {
   defaultService,
   type ErrorEnvelope,
 } from '../contract/envelope.js';
+import { newCorrelationId } from '../correlation/correlator.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { normalize, type Problem } from './normalize.js';
 
 export interface EnvelopeContext {
   /** Service named when the error names none. Defaults to `PublicApi`. */
   service?: string | undefined;
-  correlationId: string;
+  /** The request's id. Defaults to a new one. */
+  correlationId?: string | undefined;
   /** Caps on the `error` text and on validation items; see the README for the defaults. */
   limits?: Partial<Limits> | undefined;
   /** Put `canBeRetried` and `detailedErrorCode` in the envelope even when the error sets neither. Default false. */
@@ -64,14 +66,14 @@ export function envelopeJson(problem: Problem, service: string, correlationId: s
 
 /**
  * The envelope for any thrown value, with no framework involved: the exact mapping the middleware uses.
+ * Without a context, the service is `PublicApi` and the id a new one.
  *
  * @example
  * toEnvelope(new NotFound('No such invoice'), { correlationId: 'abc' });
  * // { statusCode: 404, service: 'PublicApi', error: 'No such invoice', correlationId: 'abc' }
  */
-export function toEnvelope(
-  thrown: unknown,
-  { service = defaultService, correlationId, limits, codatFields = false }: EnvelopeContext,
-): ErrorEnvelope {
+export function toEnvelope(thrown: unknown, context: EnvelopeContext = {}): ErrorEnvelope {
+  // `?? {}`: plain JavaScript may pass null.
+  const { service = defaultService, correlationId = newCorrelationId(), limits, codatFields = false } = context ?? {};
   return envelopeOf(normalize(thrown, resolveLimits(limits)), service, correlationId, codatFields);
 }

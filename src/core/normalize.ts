@@ -2,7 +2,7 @@ import type { Validation, ValidationItem } from '../contract/envelope.js';
 import { isErrorStatus, reasonPhrase } from '../contract/status.js';
 import { isCodatError, type CodatError } from '../errors/index.js';
 import { safeHeaders, type HeaderList } from './headers.js';
-import { defaultLimits, type Limits } from './limits.js';
+import { capText, defaultLimits, type Limits } from './limits.js';
 
 /** What the envelope and the response need of a thrown value, already masked. */
 export interface Problem {
@@ -71,12 +71,12 @@ function fromCatalog(error: CodatError, limits: Limits): Problem {
     error: exposed ? errorText(error.exception, error.message, status, limits) : reasonPhrase(status),
     service:
       typeof error.service === 'string' && error.service !== ''
-        ? error.service.slice(0, limits.fieldLength)
+        ? capText(error.service, limits.fieldLength)
         : undefined,
     validation: exposed ? safeValidation(error.validation, limits) : undefined,
     headers: safeHeaders(error.headers),
     // Checked again: another copy of the package, or a cast, may have put anything there.
-    canBeRetried: typeof error.canBeRetried === 'string' ? error.canBeRetried.slice(0, limits.fieldLength) : undefined,
+    canBeRetried: typeof error.canBeRetried === 'string' ? capText(error.canBeRetried, limits.fieldLength) : undefined,
     detailedErrorCode: Number.isSafeInteger(error.detailedErrorCode) ? error.detailedErrorCode : undefined,
   };
 }
@@ -105,7 +105,7 @@ function foreignMessage(error: Record<string, unknown>): unknown {
 function errorText(exception: unknown, message: unknown, status: number, limits: Limits): string {
   const text = typeof message === 'string' && message !== '' ? message : reasonPhrase(status);
   const error = typeof exception === 'string' && exception !== '' ? `${exception}: ${text}` : text;
-  return error.slice(0, limits.errorLength);
+  return capText(error, limits.errorLength);
 }
 
 function safeValidation(validation: unknown, limits: Limits): Validation | undefined {
@@ -139,5 +139,5 @@ function safeItems(items: unknown, limits: Limits): ValidationItem[] {
 
 function field(value: unknown, limits: Limits): string | undefined {
   const text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
-  return typeof text === 'string' ? text.slice(0, limits.fieldLength) : undefined;
+  return typeof text === 'string' ? capText(text, limits.fieldLength) : undefined;
 }

@@ -1,4 +1,6 @@
-// The report of a mapped error to the app: its logger and its `onError` hook.
+// The report of a mapped error to the app: its logger and its `onError` hook, or, without a logger,
+// the line a 5xx is printed as.
+import { capText } from './limits.js';
 
 /** A pino-compatible logger: `warn` gets 4xx, `error` gets 5xx. */
 export interface ErrorLogger {
@@ -64,16 +66,45 @@ function contain(call: () => unknown): void {
 
 function ignore(): void {}
 
+/** Characters of a thrown non-error's value that a printed 5xx shows. */
+export const printedValueLength = 1000;
+
 /**
- * Prints a thrown value to stderr as Express's own handler does; one whose getters throw while printed
- * gets a fixed line.
+ * Prints a 5xx for an app without a logger, the same on every framework: one `console.error` whose
+ * first line names the status, method, path and correlation id, followed by the error's stack (or,
+ * for a thrown non-error, its value, capped). Its query is never printed: it may hold a secret.
+ *
+ * @example
+ * // codat-errors: 500 GET /invoices/7 correlationId=V1StGXR8_Z5jdHi6B-myT
+ * // Error: db password=hunter2 is wrong
+ * //     at …
  */
-export function printError(thrown: unknown): void {
+export function printFailure(thrown: unknown, { statusCode, method, path, correlationId }: ErrorDetails): void {
+  console.error(`codat-errors: ${statusCode} ${method} ${path} correlationId=${correlationId}\n${printable(thrown)}`);
+}
+
+function printable(thrown: unknown): string {
   try {
-    console.error(asError(thrown));
+    if (isError(thrown)) {
+      const stack = thrown.stack;
+      return typeof stack === 'string' ? stack : String(thrown);
+    }
+    return `A non-error value was thrown: ${valueText(thrown)}`;
   } catch {
-    console.error('codat-errors: an error was thrown that cannot be printed (a getter of it throws)');
+    return 'An error was thrown that cannot be printed (a getter of it throws)';
   }
+}
+
+/** A thrown value as JSON where it has one (as Koa prints it), else as text; capped. */
+function valueText(value: unknown): string {
+  let text: string | undefined;
+  try {
+    text = typeof value === 'bigint' ? `${value}n` : JSON.stringify(value);
+  } catch {
+    // A cycle, a BigInt inside, a throwing toJSON: the text form follows.
+  }
+  const whole = text ?? String(value);
+  return whole.length > printedValueLength ? `${capText(whole, printedValueLength)}…` : whole;
 }
 
 /**
@@ -81,10 +112,14 @@ export function printError(thrown: unknown): void {
  * `cause`. An error of another realm counts as one, by Koa's own test.
  */
 export function asError(thrown: unknown): Error {
+  return isError(thrown) ? thrown : new Error('A non-error value was thrown', { cause: thrown });
+}
+
+function isError(thrown: unknown): thrown is Error {
   try {
-    if (thrown instanceof Error || Object.prototype.toString.call(thrown) === '[object Error]') return thrown as Error;
+    return thrown instanceof Error || Object.prototype.toString.call(thrown) === '[object Error]';
   } catch {
     // A revoked Proxy cannot even be asked.
+    return false;
   }
-  return new Error('A non-error value was thrown', { cause: thrown });
 }

@@ -40,7 +40,7 @@ export function createCorrelator({
   generateId,
   traceIdAsCorrelationId = false,
 }: CorrelationPolicy): (headers: IncomingHeaders) => string {
-  const generate = generateId ? guarded(generateId) : newId;
+  const generate = generateId ? guarded(generateId) : newCorrelationId;
   if (!trustIncomingId) return generate;
   const fallback = traceIdAsCorrelationId
     ? (headers: IncomingHeaders) => traceIdOf(headers.traceparent) ?? generate()
@@ -64,7 +64,7 @@ export function createCorrelator({
  * A fresh id. It takes no argument, so that it can stand where a function of the headers is expected
  * (nanoid takes a size).
  */
-function newId(): string {
+export function newCorrelationId(): string {
   return nanoid();
 }
 

@@ -1,5 +1,5 @@
-import { describe } from '../contract/describe.js';
 import type { Validation, ValidationItem } from '../contract/envelope.js';
+import { describe } from '../contract/describe.js';
 import { isErrorStatus, reasonPhrase } from '../contract/status.js';
 
 export type ErrorHeaders = Record<string, string | number | readonly string[]>;
@@ -16,10 +16,13 @@ export interface CodatErrorOptions {
   expose?: boolean;
   /**
    * Codat's `canBeRetried`, sent as given (such as `'Unknown'`, `'Yes'`, `'No'`), with `detailedErrorCode`
-   * beside it, even from a masked 5xx.
+   * beside it, even from a masked 5xx. Anything but a string is left out.
    */
   canBeRetried?: string;
-  /** Codat's `detailedErrorCode`, a safe integer, sent with `canBeRetried` beside it, even from a masked 5xx. */
+  /**
+   * Codat's `detailedErrorCode`, a safe integer, sent with `canBeRetried` beside it, even from a masked 5xx.
+   * Anything but a safe integer is left out.
+   */
   detailedErrorCode?: number;
   cause?: unknown;
 }
@@ -83,43 +86,33 @@ export class CodatError extends Error {
 
   constructor(message?: string, options: CodatErrorInit = {}) {
     const errorClass = new.target;
-    const status = options.status ?? errorClass.status;
-    if (!isErrorStatus(status)) {
-      throw new TypeError(`codat-errors: status must be an integer from 400 to 599, got ${String(status)}`);
-    }
-    // Codat's SDK refuses any other type: the mistake is reported here, not as a 500 at answer time.
-    const { canBeRetried, detailedErrorCode } = options;
-    if (canBeRetried !== undefined && typeof canBeRetried !== 'string') {
-      throw new TypeError(
-        `codat-errors: canBeRetried must be a string such as "Unknown", "Yes" or "No", got ${describe(canBeRetried)}`,
-      );
-    }
-    if (detailedErrorCode !== undefined && !Number.isSafeInteger(detailedErrorCode)) {
-      throw new TypeError(
-        `codat-errors: detailedErrorCode must be a safe integer such as 0, got ${describe(detailedErrorCode)}`,
-      );
-    }
+    // Called from plain JavaScript, a class of the catalog may be given anything: whatever it is, the
+    // error answers its own status rather than throwing here, which would make the answer a 500.
+    const init: CodatErrorInit = typeof options === 'object' && options !== null ? options : {};
+    const status = statusOf(errorClass, init.status);
     const stackTraceLimit = Error.stackTraceLimit;
     if (status < 500 && !errorClass.clientErrorStacks) Error.stackTraceLimit = 0;
     try {
-      super(message ?? reasonPhrase(status), 'cause' in options ? { cause: options.cause } : undefined);
+      super(messageOf(message, status), 'cause' in init ? { cause: init.cause } : undefined);
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
     }
     this.name = errorClass.name;
     this.status = status;
     this.statusCode = status;
-    this.expose = options.expose ?? status < 500;
+    this.expose = init.expose ?? status < 500;
     this.exception =
-      options.exception ?? (Object.hasOwn(errorClass, 'exception') ? errorClass.exception : errorClass.name);
-    this.service = options.service;
-    this.validation = options.validation && {
-      errors: [...(options.validation.errors ?? [])],
-      warnings: [...(options.validation.warnings ?? [])],
+      init.exception ?? (Object.hasOwn(errorClass, 'exception') ? errorClass.exception : errorClass.name);
+    this.service = init.service;
+    this.validation = init.validation && {
+      errors: listOf(init.validation.errors),
+      warnings: listOf(init.validation.warnings),
     };
-    this.headers = options.headers ?? {};
-    this.canBeRetried = canBeRetried;
-    this.detailedErrorCode = detailedErrorCode;
+    this.headers = init.headers ?? {};
+    // Codat's SDK refuses any other type, and throwing here would turn the answer into a 500: a value
+    // of the wrong type is left out, and the envelope then carries the defaults.
+    this.canBeRetried = typeof init.canBeRetried === 'string' ? init.canBeRetried : undefined;
+    this.detailedErrorCode = Number.isSafeInteger(init.detailedErrorCode) ? init.detailedErrorCode : undefined;
   }
 
   /** `instanceof CodatError` also holds for errors made by another loaded copy of this package. */
@@ -129,3 +122,26 @@ export class CodatError extends Error {
 }
 
 Object.defineProperty(CodatError.prototype, brand, { value: true });
+
+/**
+ * The status an error of `errorClass` answers: `given` when it is an error status, else the class's
+ * own. Only `CodatError` itself, which has no status of its own to fall back on, refuses a bad one.
+ */
+function statusOf(errorClass: typeof CodatError, given: unknown): number {
+  const status = isErrorStatus(given) ? given : errorClass.status;
+  if ((given !== undefined && status !== given && errorClass === CodatError) || !isErrorStatus(status)) {
+    throw new TypeError(`codat-errors: status must be an integer from 400 to 599, got ${describe(given ?? status)}`);
+  }
+  return status;
+}
+
+/** The message as given when it is text (a number or boolean as its text), else the status's reason phrase. */
+function messageOf(message: unknown, status: number): string {
+  if (typeof message === 'string') return message;
+  if (typeof message === 'number' || typeof message === 'boolean') return String(message);
+  return reasonPhrase(status);
+}
+
+function listOf<T>(items: readonly T[] | undefined): T[] {
+  return Array.isArray(items) ? [...items] : [];
+}

@@ -41,9 +41,9 @@ export class DownstreamError extends CodatError {
         `codat-errors: DownstreamError needs an error envelope { statusCode, service, error, correlationId } or a CodatApiError, got ${received === null ? 'null' : typeof received}`,
       );
     }
-    const retryAfter = parsed?.retryAfter;
+    const retryAfter = retryAfterSeconds(parsed?.retryAfter);
     const headers =
-      retryAfter === undefined ? options.headers : { 'retry-after': retryAfterSeconds(retryAfter), ...options.headers };
+      retryAfter === undefined ? options.headers : { 'retry-after': String(retryAfter), ...options.headers };
     super(envelope.error, {
       status: envelope.statusCode,
       service: envelope.service,

@@ -1,5 +1,6 @@
-import { CodatError, type CodatErrorInit, type CodatErrorOptions } from './codat-error.js';
-import { retryAfterSeconds } from './retry-after.js';
+import { CodatError, type CodatErrorOptions } from './codat-error.js';
+import { messageOf, optionsOf } from './arguments.js';
+import { retryAfterArguments, type RetryAfterOptions } from './retry-after.js';
 import { itemsFromAjv, type AjvError, type AjvItemOptions } from '../validation/ajv.js';
 import { itemsFromIssues, type ItemOptions } from '../validation/issues.js';
 import type { StandardSchemaV1 } from '../validation/standard-schema.js';
@@ -90,28 +91,74 @@ export class NotFound extends CodatError {
  * @example
  * throw new DatatypeNotSupported('invoices', ['Xero', 'Sage']);
  * // error: "Datatype invoices not supported by platform(s) Xero, Sage"
+ * throw new DatatypeNotSupported('Bills are not synced for this company');
  */
 export class DatatypeNotSupported extends NotFound {
   static override exception: string | undefined = undefined;
 
-  constructor(datatype: string, platforms: readonly string[], options?: CodatErrorOptions) {
-    super(`Datatype ${datatype} not supported by platform(s) ${platforms.join(', ')}`, options);
+  /** The message names the data type and the platforms (one, or a list). */
+  constructor(datatype: string, platforms: string | readonly string[], options?: CodatErrorOptions);
+  /** The message as given; default `Datatype not supported`. */
+  constructor(message?: string, options?: CodatErrorOptions);
+  constructor(first?: string, second?: string | readonly string[] | CodatErrorOptions, third?: CodatErrorOptions) {
+    if (typeof second === 'string' || Array.isArray(second)) {
+      super(datatypeMessage(first, second), optionsOf(third));
+    } else {
+      super(messageOf(first) ?? 'Datatype not supported', optionsOf(second));
+    }
   }
 }
 
+function datatypeMessage(datatype: unknown, platforms: string | readonly unknown[]): string {
+  const names = typeof platforms === 'string' ? platforms : platforms.filter(isText).join(', ');
+  const subject = typeof datatype === 'string' ? `Datatype ${datatype}` : 'Datatype';
+  return names === '' ? `${subject} not supported` : `${subject} not supported by platform(s) ${names}`;
+}
+
 /**
- * 405: sends `Allow` with the methods the resource does allow.
+ * 405: sends `Allow` with the methods the resource does allow. Without methods it sends no `Allow`
+ * (on Koa, the middleware takes it from the routes `@koa/router` matched).
  *
  * @example
  * throw new MethodNotAllowed(['GET', 'HEAD']);
+ * throw new MethodNotAllowed('Invoices are read-only', { allow: ['GET', 'HEAD'] });
  */
 export class MethodNotAllowed extends CodatError {
   static override status = 405;
   static override exception: string | undefined = undefined;
 
-  constructor(allow: readonly string[], message?: string, options: CodatErrorOptions = {}) {
-    super(message, { ...options, headers: { ...options.headers, allow: allow.join(', ') } });
+  /** The message as given; `options.allow` lists the methods (`'GET'` is one method). */
+  constructor(message?: string, options?: CodatErrorOptions & { allow?: string | readonly string[] });
+  /**
+   * The methods first (`'GET'`, `'GET, HEAD'` or a list). A first argument that is text counts as
+   * methods when it is made of upper-case method names only, else as the message.
+   */
+  constructor(allow: string | readonly string[], message?: string, options?: CodatErrorOptions);
+  constructor(
+    first?: string | readonly string[],
+    second?: string | (CodatErrorOptions & { allow?: string | readonly string[] }),
+    third?: CodatErrorOptions,
+  ) {
+    const methodsFirst = Array.isArray(first) || (typeof first === 'string' && methodList.test(first));
+    const { allow: allowOption, ...options } = optionsOf(methodsFirst ? third : second);
+    const allow = allowHeader(methodsFirst ? first : allowOption);
+    super(
+      messageOf(methodsFirst ? second : first),
+      allow === undefined ? options : { ...options, headers: { ...options.headers, allow } },
+    );
   }
+}
+
+/** Upper-case method names, one or a comma-separated list: `GET`, `GET, HEAD`. */
+const methodList = /^[A-Z][A-Z_-]*(?: *, *[A-Z][A-Z_-]*)*$/;
+
+function allowHeader(allow: unknown): string | undefined {
+  if (typeof allow === 'string') return allow;
+  return Array.isArray(allow) ? allow.filter(isText).join(', ') : undefined;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string';
 }
 
 /** 409: the resource is not ready, or the request exceeds an allowed count. */
@@ -132,24 +179,31 @@ export class UnprocessableContent extends CodatError {
   static override status = 422;
   static override exception: string | undefined = undefined;
 
-  constructor(message = 'Unprocessable Content', options?: CodatErrorInit) {
+  constructor(message = 'Unprocessable Content', options?: CodatErrorOptions) {
     super(message, options);
   }
 }
 
 /**
- * 429: sends `Retry-After` with the seconds to wait.
+ * 429: sends `Retry-After` with the seconds to wait (a fraction rounded up), when given.
  *
  * @example
  * throw new TooManyRequests(30);
+ * throw new TooManyRequests('Slow down', { retryAfter: 30 });
  */
 export class TooManyRequests extends CodatError {
   static override status = 429;
   static override exception: string | undefined = undefined;
-  readonly retryAfter: number;
+  /** The whole seconds sent as `Retry-After`; `undefined` when none is sent. */
+  readonly retryAfter: number | undefined;
 
-  constructor(retryAfter: number, message?: string, options: CodatErrorOptions = {}) {
-    super(message, { ...options, headers: { ...options.headers, 'retry-after': retryAfterSeconds(retryAfter) } });
+  /** The message as given; `options.retryAfter` is the delay. */
+  constructor(message?: string, options?: RetryAfterOptions);
+  /** The delay first, in seconds. */
+  constructor(retryAfter: number, message?: string, options?: CodatErrorOptions);
+  constructor(first?: string | number, second?: string | RetryAfterOptions, third?: CodatErrorOptions) {
+    const { message, options, retryAfter } = retryAfterArguments(first, second, third);
+    super(message, options);
     this.retryAfter = retryAfter;
   }
 }

@@ -62,12 +62,12 @@ describe('stack traces: 5xx always, 4xx only when asked for', () => {
     const before = Error.stackTraceLimit;
     new NotFound();
     assert.equal(Error.stackTraceLimit, before);
-    const message = {
-      toString(): string {
-        throw new RangeError('no text');
+    const options = {
+      get cause(): unknown {
+        throw new RangeError('no cause');
       },
     };
-    assert.throws(() => new NotFound(message as unknown as string), RangeError);
+    assert.throws(() => new NotFound('x', options), RangeError);
     assert.equal(Error.stackTraceLimit, before);
     assert.match(new Error('plain').stack ?? '', frames);
   });

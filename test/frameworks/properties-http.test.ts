@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { toEnvelope } from 'codat-errors';
 import { recordFaults } from '../support/faults.ts';
-import { frameworks, type Framework } from '../support/frameworks.ts';
+import { frameworks } from '../support/frameworks.ts';
 import { parameters, runs, thrownValue } from '../support/hostile.ts';
 import { idPattern } from '../support/ids.ts';
 
@@ -47,11 +47,9 @@ after(() => {
   console.error = consoleError;
 });
 
-// What each framework prints of a 5xx, written apart from the package. The error it is given is the
-// thrown value itself when that is an Error, else a wrapper whose cause is the value.
-const wrapperLine = 'Error: A non-error value was thrown';
-const unprintable = 'codat-errors: an error was thrown that cannot be printed (a getter of it throws)';
-
+// What a 5xx prints, written apart from the package: one line naming the request and its id, then
+// the stack of the error the framework hands on (Express 5 swaps a falsy rejection for an Error of its
+// own), or the thrown value when it is no error, or a fixed line when a getter of it throws.
 function isError(value: unknown): boolean {
   try {
     return types.isNativeError(value) || value instanceof Error;
@@ -60,29 +58,34 @@ function isError(value: unknown): boolean {
   }
 }
 
-/** Koa's default `onerror`: nothing for an exposed error or a 404, else the stack, indented; a getter that throws stops it. */
-function printedByKoa(value: unknown): Array<string | RegExp> {
-  if (!isError(value)) return [new RegExp(`^\\n  ${wrapperLine}\\n {6}at `)];
+const unprintable = (head: string) => `${head}\nAn error was thrown that cannot be printed (a getter of it throws)`;
+
+/** Whether a value has a text, as JSON or as a string: a Proxy whose traps throw has none. */
+function canBeText(value: unknown): boolean {
   try {
-    const error = value as Error & { status?: unknown; expose?: unknown };
-    if (error.status === 404 || error.expose) return [];
-    const text = error.stack || error.toString();
-    return [`\n${text.replace(/^/gm, '  ')}\n`];
+    if (typeof JSON.stringify(value) === 'string') return true;
   } catch {
-    return [];
+    // No JSON: its string form may still do.
+  }
+  try {
+    String(value);
+    return true;
+  } catch {
+    return false;
   }
 }
 
-/** The Express adapter without a logger, as Express's own handler: console.error(error), or a fixed line when even that throws. */
-function printedByExpress(value: unknown, swapped: string | undefined): Array<string | RegExp> {
-  if (swapped !== undefined) return [new RegExp(`^Error: ${swapped}\\n {4}at `)];
+function printedFor(value: unknown, swapped: string | undefined, head: string): Array<string | RegExp> {
+  const escaped = head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (swapped !== undefined) return [new RegExp(`^${escaped}\\nError: ${swapped}\\n {4}at `)];
+  if (!isError(value)) {
+    return canBeText(value) ? [new RegExp(`^${escaped}\\nA non-error value was thrown: `)] : [unprintable(head)];
+  }
   try {
-    if (isError(value)) return [format(value)];
-    // The wrapper's stack is not this one: its first line and its cause are what can be known.
-    format(new Error('', { cause: value }));
-    return [new RegExp(`^${wrapperLine}\\n {4}at `)];
+    const stack = (value as Error).stack;
+    return [`${head}\n${typeof stack === 'string' ? stack : String(value)}`];
   } catch {
-    return [unprintable];
+    return [unprintable(head)];
   }
 }
 
@@ -94,13 +97,10 @@ function assertPrinted(lines: string[], expected: Array<string | RegExp>, kind: 
   });
 }
 
-const printedBy: Record<Framework['adapter'], (value: unknown, swapped: string | undefined) => Array<string | RegExp>> =
-  { koa: printedByKoa, express: printedByExpress };
-
 describe(`any thrown value over HTTP, ${numRuns} runs per framework`, () => {
   for (const framework of frameworks)
     for (const failure of framework.failures) {
-      it(`${framework.name}, ${failure.name}: the response is the core's envelope, with the header's id, and the console has what the framework prints`, async () => {
+      it(`${framework.name}, ${failure.name}: the response is the core's envelope, with the header's id, and a 5xx is printed once, with its id`, async () => {
         const { url } = await framework.serve(
           {
             'GET /throw/:index': ({ params }) => {
@@ -127,7 +127,13 @@ describe(`any thrown value over HTTP, ${numRuns} runs per framework`, () => {
             // Printed before the response is written: all of it is in by now.
             assertPrinted(
               printed,
-              reply.status >= 500 ? printedBy[framework.adapter](thrown.value, failure.swaps?.(thrown.value)) : [],
+              reply.status >= 500
+                ? printedFor(
+                    thrown.value,
+                    failure.swaps?.(thrown.value),
+                    `codat-errors: ${reply.status} GET /throw/${index} correlationId=${id}`,
+                  )
+                : [],
               thrown.kind,
             );
             printedErrors += printed.length;

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createEngine, type ErrorResponse, type RequestLine } from '../../core/engine.js';
 import type { CodatErrorsOptions } from '../../core/options.js';
-import { printError } from '../../core/report.js';
+import { printFailure } from '../../core/report.js';
 import { runWithCorrelationId } from '../../correlation/context.js';
 import { endWithError, setErrorHeaders } from '../../node/response.js';
+import { statusGuard } from './error-status.js';
 
 // The global namespace that @types/express merges into its Request and Locals: unlike an augmentation
 // of 'express-serve-static-core', it compiles in a project that has no Express types at all.
@@ -31,6 +32,8 @@ export interface ExpressRequest extends IncomingMessage {
 /** The part of Express's response the adapter uses. */
 export interface ExpressResponse extends ServerResponse {
   locals: Record<string, unknown>;
+  /** The request, which Express puts on its response. */
+  req: ExpressRequest;
 }
 
 export type ExpressNext = (error?: unknown) => void;
@@ -44,7 +47,11 @@ export type ExpressErrorHandler = (
 
 /** The three pieces of the adapter, each for its place in the app. */
 export interface ExpressErrors {
-  /** First middleware: stamps the correlation id on the request and the response header. */
+  /**
+   * First middleware: stamps the correlation id on the request and the response header, and answers
+   * an error status the app leaves without a body (`res.status(404).end()`, `res.sendStatus(403)`)
+   * with the envelope.
+   */
   correlation: ExpressMiddleware;
   /** After the routes: a request nothing answered gets the 404 envelope. */
   notFound: ExpressMiddleware;
@@ -80,9 +87,14 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
     return typeof req.correlationId === 'string' ? req.correlationId : stamp(req, res);
   }
 
+  const guardStatus = statusGuard<ExpressResponse>((res) =>
+    engine.errorStatus(res.statusCode, requestLine(res.req), idOf(res.req, res)),
+  );
+
   return {
     correlation: function codatErrorsCorrelation(req, res, next) {
       const correlationId = stamp(req, res);
+      guardStatus(res);
       // Express runs the rest of the stack inside next(): it all sees the id, and so does its async work.
       if (runInContext) runInContext(correlationId, next);
       else next();
@@ -90,16 +102,20 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
     notFound: function codatErrorsNotFound(req, res) {
       send(req, res, engine.errorStatus(404, requestLine(req), idOf(req, res)));
     },
-    handler: function codatErrorsHandler(error, req, res, next) {
-      const response = engine.failure(error, requestLine(req), idOf(req, res));
-      if (res.headersSent) {
-        // Part of a response is out: Express's own handler closes the connection rather than append to it.
-        next(error);
-        return;
-      }
+    // Four parameters, or Express would not take it for an error handler.
+    handler: function codatErrorsHandler(error, req, res, _next) {
+      const request = requestLine(req);
+      const correlationId = idOf(req, res);
+      const response = engine.failure(error, request, correlationId);
       if (!engine.logger && response.status >= 500 && req.app?.get('env') !== 'test') {
         // Express's own handler prints what it catches; without a logger this one must not hide a 5xx.
-        printError(error);
+        printFailure(error, { correlationId, statusCode: response.status, ...request });
+      }
+      if (res.headersSent) {
+        // Part of a response is out: close the connection rather than append to it, as Express's own
+        // handler does, once what was written has left (Node sends it on the next tick).
+        setImmediate(() => res.destroy());
+        return;
       }
       send(req, res, response);
     },

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createEngine, type Engine, type ErrorResponse } from '../../core/engine.js';
 import type { CodatErrorsOptions } from '../../core/options.js';
-import { asError } from '../../core/report.js';
+import { asError, printFailure } from '../../core/report.js';
 import { runWithCorrelationId } from '../../correlation/context.js';
 import { setErrorHeaders } from '../../node/response.js';
 import { guardStream, isStream } from './stream-guard.js';
@@ -17,8 +17,16 @@ export interface KoaContext {
   state: Record<string, unknown>;
   readonly headerSent: boolean;
   readonly writable: boolean;
-  app: { emit(event: 'error', error: Error, ctx: KoaContext): boolean };
+  app: KoaApplication;
   onerror(error: unknown): void;
+}
+
+/** The part of Koa's application the middleware uses: its `error` listeners and `silent`. */
+export interface KoaApplication {
+  /** Koa's own printer of errors keeps quiet when true; so does this middleware's. */
+  silent?: boolean | undefined;
+  // biome-ignore lint/complexity/noBannedTypes: EventEmitter's own type for its listeners, which Koa's app is.
+  rawListeners(event: 'error'): Function[];
 }
 
 export type KoaMiddleware = (ctx: KoaContext, next: () => Promise<unknown>) => Promise<void>;
@@ -35,6 +43,7 @@ export function codatErrors(options?: CodatErrorsOptions): KoaMiddleware {
   const { correlationHeader, correlate, runInContext } = engine;
 
   return function codatErrorsMiddleware(ctx, next) {
+    if (typeof ctx?.req !== 'object') throw wrongEntryPoint();
     const correlationId = correlate(ctx.req.headers);
     ctx.state.correlationId = correlationId;
     ctx.res.setHeader(correlationHeader, correlationId);
@@ -71,7 +80,7 @@ async function handle(
 
 function fail(ctx: KoaContext, engine: Engine, correlationId: string, thrown: unknown, afterResponse = false): void {
   const response = engine.failure(thrown, ctx, correlationId);
-  if (response.status >= 500) emitError(ctx, thrown);
+  if (response.status >= 500) announce(ctx, engine, thrown, response.status, correlationId);
   if (afterResponse) ctx.res.destroy();
   else write(ctx, response);
 }
@@ -92,12 +101,50 @@ function write(ctx: KoaContext, response: ErrorResponse): void {
   ctx.body = response.body;
 }
 
-function emitError(ctx: KoaContext, thrown: unknown): void {
-  try {
-    ctx.app.emit('error', asError(thrown), ctx);
-  } catch {
-    // A listener that throws must not change the response.
+/**
+ * A 5xx goes where Koa sends its own errors: to the app's `error` listeners, Koa's convention for
+ * logging, each called as `app.emit` would. With none, Koa's own printer would print it without its
+ * correlation id, method or path, and print it again after a logger: it is left out, and the 5xx is
+ * printed here instead, once, unless the logger has it or the app is `silent`.
+ */
+function announce(ctx: KoaContext, engine: Engine, thrown: unknown, status: number, correlationId: string): void {
+  const app = ctx.app;
+  const printer = koaPrinter(app);
+  const listeners = app.rawListeners('error').filter((listener) => listener !== printer);
+  if (listeners.length === 0) {
+    if (!engine.logger && !app.silent) {
+      printFailure(thrown, { correlationId, statusCode: status, method: ctx.method, path: ctx.path });
+    }
+    return;
   }
+  const error = asError(thrown);
+  for (const listener of listeners) {
+    try {
+      listener.call(app, error, ctx);
+    } catch {
+      // A listener that throws must not change the response, nor keep the others from hearing.
+    }
+  }
+}
+
+/**
+ * Koa's own printer: the `onerror` of Koa's Application class, which `app.callback()` listens with when
+ * the app has no listener of its own. It is the farthest `onerror` up the prototype chain, so that an
+ * app's own `onerror` (set on it or on a subclass) counts as the app's listener.
+ */
+function koaPrinter(app: KoaApplication): unknown {
+  let printer: unknown;
+  for (let proto = Object.getPrototypeOf(app); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    if (Object.hasOwn(proto, 'onerror')) printer = proto.onerror;
+  }
+  return printer;
+}
+
+/** The Koa middleware called as Express calls its middleware, `(req, res, next)`: say which entry point to use. */
+function wrongEntryPoint(): Error {
+  return new TypeError(
+    'codat-errors: this is the Koa middleware, called here as Express middleware (req, res, next). For Express, import { codatErrors } from "codat-errors/express" and use its correlation, notFound and handler.',
+  );
 }
 
 /** `@koa/router`'s `allowedMethods({ throw: true })` throws a 405 without `Allow`; its matched routes know it. */
