@@ -25,7 +25,7 @@ export interface CodatErrorsOptions {
   limits?: Partial<Limits> | undefined;
   /**
    * Make the id available to `getCorrelationId()`, the pino mixin and outgoing calls during the request.
-   * Default false: it costs every request (see the README).
+   * Default false: it costs every request (see docs/across-services.md).
    */
   asyncContext?: boolean | undefined;
   /** Take the id from an incoming W3C `traceparent` when the correlation header brings none. Default false. */

@@ -19,7 +19,18 @@ export interface AjvValidateFunction {
 export type PartValidator = StandardSchemaV1 | AjvValidateFunction;
 
 export type RequestSchemas = { [Part in RequestPart]?: PartValidator };
-export type RequestValues = { [Part in RequestPart]?: unknown };
+
+/** The type a validator gives on success: a Standard Schema's output, the type an Ajv type guard asserts. */
+type ParsedBy<Validator> = Validator extends StandardSchemaV1
+  ? StandardSchemaV1.InferOutput<Validator>
+  : Validator extends (data: unknown, ...rest: never[]) => data is infer Parsed
+    ? Parsed
+    : unknown;
+
+/** The parsed value of each part `Schemas` checks, typed from its validator (`unknown` when untyped). */
+export type RequestValues<Schemas extends RequestSchemas = RequestSchemas> = {
+  [Part in keyof Schemas as Part extends RequestPart ? Part : never]: ParsedBy<Schemas[Part]>;
+};
 
 export interface ValidateOptions {
   /** `validatorName` of every item, such as the operation's name. Ajv's default is each error's keyword. */
@@ -105,10 +116,10 @@ async function checkPart(
  * const check = createRequestCheck({ body: CreateCompany }, { validatorName: 'CreateCompany' });
  * const { body } = await check({ body: req.body });
  */
-export function createRequestCheck(
-  schemas: RequestSchemas,
+export function createRequestCheck<Schemas extends RequestSchemas>(
+  schemas: Schemas,
   options: ValidateOptions = {},
-): (input: RequestValues) => Promise<RequestValues> {
+): (input: RequestValues) => Promise<RequestValues<Schemas>> {
   checkSetup(schemas, options);
   const { validatorName, exception, message } = options;
   const parts = requestParts.filter((part) => schemas[part] !== undefined);
@@ -124,7 +135,8 @@ export function createRequestCheck(
     if (items.length > 0) {
       throw new BadRequest(message, { ...(exception !== undefined && { exception }), validation: { errors: items } });
     }
-    return values;
+    // Each part's value is what its validator returned, so it has the type the validator declares.
+    return values as RequestValues<Schemas>;
   };
 }
 

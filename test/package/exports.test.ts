@@ -1,5 +1,5 @@
 // Each entry point's surface is an explicit list: the names it exports, values and types, are the ones
-// below and the ones the README's API reference lists, no more.
+// below and the ones docs/api.md gives a heading each, no more.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -136,28 +136,33 @@ const entries: Record<string, { file: string; names: readonly string[] }> = {
   },
 };
 
-/** The names in backticks of one `### ` section of the README's API reference. */
-function namesIn(reference: string, heading: string): string[] {
-  const start = reference.indexOf(`### ${heading}\n`);
-  assert.ok(start !== -1, `the API reference has no section ${heading}`);
-  const end = reference.indexOf('\n#', start + 1);
-  const section = reference.slice(start + heading.length + 5, end === -1 ? undefined : end);
-  return [...section.matchAll(/`(\w+)`/g)].map(([, name]) => name!);
+/** The `## ` section of the API reference whose heading names `title`, up to the next `## ` heading. */
+function sectionOf(reference: string, title: string): string {
+  const start = reference.split('\n').findIndex((line) => line.startsWith('## ') && line.includes(title));
+  assert.ok(start !== -1, `the API reference has no section ${title}`);
+  const lines = reference.split('\n').slice(start);
+  const end = lines.findIndex((line, index) => index > 0 && line.startsWith('## '));
+  return lines.slice(0, end === -1 ? undefined : end).join('\n');
 }
 
-/** What the README's API reference lists for `entry`: its own section, and the shared list where it says so. */
-async function documented(entry: string): Promise<string[]> {
-  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-  const reference = readme.slice(
-    readme.indexOf('## API reference'),
-    readme.indexOf('\n## ', readme.indexOf('## API reference') + 1),
+/** The exports a section documents: one `###` or `####` heading each, the names in its backticks (`name(args)`). */
+function namesIn(section: string): string[] {
+  return [...section.matchAll(/^#{3,4} (.*)$/gm)].flatMap(([, heading]) =>
+    [...heading!.matchAll(/`(\w+)[^`]*`/g)].map(([, name]) => name!),
   );
-  const own = namesIn(reference, `\`${entry}\``);
-  const section = reference.slice(reference.indexOf(`### \`${entry}\``));
-  const shared = section.slice(0, section.indexOf('\n#', 1)).includes('the framework-free API')
-    ? namesIn(reference, 'The framework-free API')
+}
+
+/** What docs/api.md lists for `entry`: its own section, and the framework-free API where it says so. */
+async function documented(entry: string): Promise<string[]> {
+  const reference = await readFile(new URL('../../docs/api.md', import.meta.url), 'utf8');
+  const section = sectionOf(reference, `\`${entry}\``);
+  const own = namesIn(section);
+  const shared = section.includes('the framework-free API')
+    ? namesIn(sectionOf(reference, 'The framework-free API'))
     : [];
-  return [...new Set([...own, ...shared])].sort();
+  const names = [...own, ...shared];
+  assert.equal(new Set(names).size, names.length, `${entry}: a name is documented twice`);
+  return names.sort();
 }
 
 describe('each entry point exports exactly its list', () => {
@@ -177,7 +182,7 @@ describe('each entry point exports exactly its list', () => {
       assert.ok(Object.keys(module).length > 0);
     });
 
-    it(`${entry}: the README's API reference lists the same names`, async () => {
+    it(`${entry}: docs/api.md has a heading for each name, and for no other`, async () => {
       assert.deepEqual(await documented(entry), expected);
     });
   }

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 
 const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 
-it('types the Express set-up of the README, req.correlationId and res.locals.correlationId', async () => {
+it('types the set-ups of the README, the correlation id on Koa and Express, and what validate() parsed', async () => {
   const result = await promisify(execFile)(process.execPath, [tsc, '-p', 'test/package/types'], {
     encoding: 'utf8',
   }).then(

@@ -6,6 +6,17 @@ import { runWithCorrelationId } from '../../correlation/context.js';
 import { setErrorHeaders } from '../../node/response.js';
 import { guardStream, isStream } from './stream-guard.js';
 
+// Type-only, erased from the output: the compiler augments a module this file resolves.
+import type {} from 'koa';
+
+// Koa's types (@types/koa) type ctx.state through DefaultState, which a middleware may extend.
+declare module 'koa' {
+  interface DefaultState {
+    /** This request's correlation id, set by `codatErrors()`. */
+    correlationId: string;
+  }
+}
+
 /** The part of Koa's context this middleware uses (Koa 2 and 3 alike). */
 export interface KoaContext {
   req: IncomingMessage;
