@@ -217,6 +217,18 @@ const checks: Record<string, Check> = {
     },
   },
 
+  'docs/behaviour.md § Ids from other stacks': {
+    server: true,
+    async check({ url, snippet }) {
+      const answer = await ask(`${url}/`, { headers: { 'request-id': 'abc-123' } });
+      assert.equal(answer.headers.get('x-correlation-id'), 'abc-123');
+      assert.equal(answer.headers.get('request-id'), null, 'echoed in the first header of the list only');
+      assert.equal(answer.text, bytesOf(shown(snippet, 'json')));
+      const first = await ask(`${url}/`, { headers: { 'x-request-id': 'second', 'x-correlation-id': 'not valid!' } });
+      assert.deepEqual(first.body, { id: 'second' }, 'the first header that holds a valid id wins');
+    },
+  },
+
   'docs/across-services.md § The current id': {
     server: true,
     async check({ url, stdout }) {
@@ -253,6 +265,18 @@ const checks: Record<string, Check> = {
     },
   },
 
+  'docs/contract.md § The envelope': {
+    server: true,
+    async check({ url, snippet }) {
+      const sync = await ask(`${url}/sync`, withId('doc-8'));
+      assert.equal(sync.status, 409);
+      assert.equal(sync.text, bytesOf(shown(snippet, 'json', 0), 'doc-8'));
+      const other = await ask(`${url}/other`, withId('doc-9'));
+      assert.equal(other.status, 404);
+      assert.equal(other.text, bytesOf(shown(snippet, 'json', 1), 'doc-9'));
+    },
+  },
+  "docs/contract.md § Codat's 422 and 451": { check: printsWhatThePageShows },
   'docs/contract.md § The JSON Schema': {
     api: true,
     async check({ stdout }) {
