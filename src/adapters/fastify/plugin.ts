@@ -1,5 +1,4 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
-import { isErrorStatus } from '../../contract/status.js';
 import { createEngine, type Engine, type ErrorResponse, type RequestLine } from '../../core/engine.js';
 import { staleHeaders } from '../../core/headers.js';
 import type { CodatErrorsOptions } from '../../core/options.js';
@@ -58,11 +57,10 @@ export const codatErrors: FastifyCodatErrors = function codatErrors(fastify, opt
     fastify.addHook('preValidation', (request, _reply, next) => runInContext(request.correlationId, next));
   }
   fastify.addHook('onSend', (request, reply, payload, next) => {
-    // Only an error status sent without a body and without a type is answered with the envelope.
+    // Only an error status (Fastify allows none above 599) sent without a body or a type gets the envelope.
     if (
       reply.statusCode < 400 ||
       payload != null ||
-      !isErrorStatus(reply.statusCode) ||
       reply.hasHeader('content-type')
     ) {
       next(null, payload);
