@@ -1,4 +1,4 @@
-import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { createEngine, type Engine, type ErrorResponse, type RequestLine } from '../../core/engine.js';
 import { staleHeaders } from '../../core/headers.js';
 import type { CodatErrorsOptions } from '../../core/options.js';
@@ -15,7 +15,7 @@ declare module 'fastify' {
 }
 
 /** The plugin's type: registered with `app.register(codatErrors, options)`. */
-export type FastifyCodatErrors = FastifyPluginCallback<CodatErrorsOptions>;
+export type FastifyCodatErrors = FastifyPluginAsync<CodatErrorsOptions>;
 
 /**
  * The Fastify plugin (Fastify 5): the same envelopes, headers and options as the Koa middleware. It
@@ -28,8 +28,9 @@ export type FastifyCodatErrors = FastifyPluginCallback<CodatErrorsOptions>;
  * await app.register(codatErrors, { service: 'PublicApi' });
  * app.get('/companies/:id', async () => { throw new NotFound('Company not found'); });
  */
-export const codatErrors: FastifyCodatErrors = function codatErrors(fastify, options, done) {
-  // Fastify hands the options of register() to the plugin: an invalid one fails register() here.
+export const codatErrors: FastifyCodatErrors = async function codatErrors(fastify, options) {
+  // Fastify hands the options of register() to the plugin: an invalid one rejects register() here
+  // (async, as avvio would let a synchronous throw escape as an uncaught exception).
   const engine = createEngine(options, runWithCorrelationId);
   const { correlationHeader, correlate, runInContext } = engine;
 
@@ -85,7 +86,6 @@ export const codatErrors: FastifyCodatErrors = function codatErrors(fastify, opt
   fastify.setNotFoundHandler((request, reply) => {
     reply.send(prepare(reply, engine.errorStatus(404, requestLine(request), idOf(request, reply))));
   });
-  done();
 };
 
 // Not encapsulated, as fastify-plugin would make it: the hooks and handlers apply to the whole app.
