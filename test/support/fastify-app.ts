@@ -18,7 +18,8 @@ export async function serveFastify(
   quiet = true,
   server: FastifyServerOptions = {},
 ): Promise<Served & { app: FastifyApp }> {
-  const app = Fastify({ logger: quiet ? { level: 'silent' } : false, ...server });
+  const logger = 'loggerInstance' in server ? {} : { logger: quiet ? { level: 'silent' } : false };
+  const app = Fastify({ ...logger, ...server });
   await app.register(codatErrors, options ?? {});
   await setup(app);
   await app.ready();
