@@ -303,13 +303,21 @@ async function expressExample() {
   return { url: (await serve(app)).url, routes };
 }
 
+async function fastifyExample() {
+  const { createApp, routes } = await import('../../examples/fastify.js');
+  // A silent logger: the example prints its 5xx, which the tests provoke on purpose.
+  const app = await createApp({ logger: { level: 'silent' } });
+  await app.ready();
+  return { url: (await serve(app.routing)).url, routes };
+}
+
 export const frameworks: readonly Framework[] = [
   koa('Koa 3', Koa3, koaExample),
   koa('Koa 2', Koa2),
   // Express 4 has no promise support: an async handler that rejects would never answer.
   expressEntry('Express 5', express5, [asyncRejects, thrown], expressExample),
   expressEntry('Express 4', express4, [nextError, thrown]),
-  fastifyEntry('Fastify 5'),
+  fastifyEntry('Fastify 5', fastifyExample),
 ];
 
 /** The entries that have an example app. */
