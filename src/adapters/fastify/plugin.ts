@@ -59,11 +59,7 @@ export const codatErrors: FastifyCodatErrors = async function codatErrors(fastif
   }
   fastify.addHook('onSend', (request, reply, payload, next) => {
     // Only an error status (Fastify allows none above 599) sent without a body or a type gets the envelope.
-    if (
-      reply.statusCode < 400 ||
-      payload != null ||
-      reply.hasHeader('content-type')
-    ) {
+    if (reply.statusCode < 400 || payload != null || reply.hasHeader('content-type')) {
       next(null, payload);
       return;
     }
