@@ -53,6 +53,14 @@ async function express(build: (app: import('express').Express) => Promise<void> 
   return listen(app);
 }
 
+async function fastify(build: (app: import('fastify').FastifyInstance) => Promise<void>): Promise<Server> {
+  const { default: Fastify } = await import('fastify');
+  const app = Fastify();
+  await build(app);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return app.server;
+}
+
 async function ours(options: object = {}) {
   const { codatErrors } = await import('codat-errors');
   return codatErrors(options);
@@ -372,6 +380,52 @@ export const apps: App[] = [
       await app.listen({ port: 0, host: '127.0.0.1' });
       return app.server;
     },
+  },
+  {
+    name: 'fastify-ours-ok',
+    framework: 'fastify',
+    label: 'Fastify + codat-errors, 200',
+    status: 200,
+    kind: 'ours',
+    start: () =>
+      fastify(async (app) => {
+        const { codatErrors } = await import('codat-errors/fastify');
+        await app.register(codatErrors);
+        app.get('/', async () => payload);
+      }),
+  },
+  {
+    // Only what the contract asks of every response: a nanoid in the response header (Fastify catches by
+    // itself). A plugin that meets the contract cannot do less on success: fastify-ours-ok's floor.
+    name: 'fastify-id-floor',
+    framework: 'fastify',
+    label: 'Fastify, hand-written: nanoid header in onRequest, 200',
+    status: 200,
+    kind: 'peer',
+    start: () =>
+      fastify(async (app) => {
+        const { nanoid } = await import('nanoid');
+        app.addHook('onRequest', (_request, reply, done) => {
+          reply.header('x-correlation-id', nanoid());
+          done();
+        });
+        app.get('/', async () => payload);
+      }),
+  },
+  {
+    name: 'fastify-ours-404',
+    framework: 'fastify',
+    label: 'Fastify + codat-errors, throw new NotFound()',
+    status: 404,
+    kind: 'ours',
+    start: () =>
+      fastify(async (app) => {
+        const { codatErrors, NotFound } = await import('codat-errors/fastify');
+        await app.register(codatErrors);
+        app.get('/', async () => {
+          throw new NotFound(message);
+        });
+      }),
   },
   {
     name: 'fastify-sensible-404',

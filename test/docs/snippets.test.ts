@@ -217,6 +217,19 @@ const checks: Record<string, Check> = {
     },
   },
 
+  'docs/fastify.md § Quick start': {
+    server: true,
+    async check({ url }) {
+      const missing = await ask(`${url}/companies/42`, withId('doc-42'));
+      assert.equal(missing.status, 404);
+      assert.equal(
+        missing.text,
+        '{"statusCode":404,"service":"PublicApi","error":"Company 42 not found (request doc-42)","correlationId":"doc-42"}',
+      );
+      assert.equal(missing.headers.get('x-correlation-id'), 'doc-42');
+    },
+  },
+
   'docs/behaviour.md § Ids from other stacks': {
     server: true,
     async check({ url, snippet }) {

@@ -150,13 +150,22 @@ describe('what each entry point loads', () => {
   });
 
   it('no entry loads another adapter', async () => {
+    const adapters = { koa: 'codat-errors/koa', express: 'codat-errors/express', fastify: 'codat-errors/fastify' };
+    for (const [own, entry] of Object.entries(adapters)) {
+      const others = (await loaded(entry)).files.filter(
+        (file) => file.startsWith('adapters/') && !file.startsWith(`adapters/${own}/`),
+      );
+      assert.deepEqual(others, [], entry);
+    }
+    assert.ok(!(await loaded('codat-errors')).files.some((file) => file.startsWith('adapters/fastify/')));
+  });
+
+  it('the Fastify entry does not load Fastify itself: the app brings it', async () => {
+    const { files: loadedFiles, packages } = await loaded('codat-errors/fastify');
+    assert.ok(loadedFiles.includes('adapters/fastify/plugin.js'), loadedFiles.join());
     assert.deepEqual(
-      (await loaded('codat-errors/koa')).files.filter((file) => file.startsWith('adapters/express/')),
-      [],
-    );
-    assert.deepEqual(
-      (await loaded('codat-errors/express')).files.filter((file) => file.startsWith('adapters/koa/')),
-      [],
+      packages.filter((name) => !name.startsWith('node:')),
+      ['nanoid'],
     );
   });
 

@@ -1,4 +1,4 @@
-// Both examples run as `npm start` runs them, each in its own process, compared byte for byte.
+// The examples run as `npm start` runs them, each in its own process, compared byte for byte.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -39,21 +39,28 @@ async function runExample(file: string): Promise<Started> {
   };
 }
 
-describe('the Koa and Express examples', async () => {
-  const [koa, express] = await Promise.all([runExample('examples/koa.js'), runExample('examples/express.js')]);
+describe('the Koa, Express and Fastify examples', async () => {
+  const [koa, express, fastify] = await Promise.all([
+    runExample('examples/koa.js'),
+    runExample('examples/express.js'),
+    runExample('examples/fastify.js'),
+  ]);
 
   for (const [method, path, status] of routes) {
-    it(`${method} ${path} → ${status}, the same bytes from both`, async () => {
+    it(`${method} ${path} → ${status}, the same bytes from all three`, async () => {
       const init = { method, headers: { 'x-correlation-id': 'example-parity' } };
-      const [fromKoa, fromExpress] = await Promise.all([
+      const [fromKoa, ...others] = await Promise.all([
         request(koa.url + path, init),
         request(express.url + path, init),
+        request(fastify.url + path, init),
       ]);
       assert.equal(fromKoa.status, status);
-      assert.equal(fromExpress.status, status);
-      assert.equal(fromExpress.text, fromKoa.text);
-      for (const name of ['content-type', 'x-correlation-id', 'allow', 'retry-after']) {
-        assert.equal(fromExpress.headers.get(name), fromKoa.headers.get(name), name);
+      for (const other of others) {
+        assert.equal(other.status, status);
+        assert.equal(other.text, fromKoa.text);
+        for (const name of ['content-type', 'x-correlation-id', 'allow', 'retry-after']) {
+          assert.equal(other.headers.get(name), fromKoa.headers.get(name), name);
+        }
       }
       assert.equal(fromKoa.headers.get('x-correlation-id'), 'example-parity');
       // An error's envelope carries the id; a success's own body does not.
@@ -64,8 +71,8 @@ describe('the Koa and Express examples', async () => {
     });
   }
 
-  it('prints the 500 with its stack on the console of both, never in the response', async () => {
-    const [koaErr, expressErr] = await Promise.all([koa.stderr(), express.stderr()]);
-    for (const printed of [koaErr, expressErr]) assert.match(printed, /Error: db password=hunter2 is wrong\n\s+at /);
+  it('prints the 500 with its stack on the console of each, never in the response', async () => {
+    const stderrs = await Promise.all([koa.stderr(), express.stderr(), fastify.stderr()]);
+    for (const printed of stderrs) assert.match(printed, /Error: db password=hunter2 is wrong\n\s+at /);
   });
 });

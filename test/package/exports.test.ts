@@ -126,6 +126,19 @@ const entries: Record<string, { file: string; names: readonly string[] }> = {
       'validate',
     ],
   },
+  'codat-errors/fastify': {
+    file: 'adapters/fastify/index.ts',
+    names: [
+      ...shared,
+      'FastifyCodatErrors',
+      'FastifyValidateHook',
+      'FastifyValidateRequest',
+      'GenReqIdOptions',
+      'codatErrors',
+      'genReqId',
+      'validate',
+    ],
+  },
   'codat-errors/client': {
     file: 'client/index.ts',
     names: ['CodatApiError', 'ErrorEnvelope', 'FromResponseOptions', 'Validation', 'ValidationItem', 'parseRetryAfter'],

@@ -12,7 +12,10 @@ import {
   type ValidateOptions,
 } from 'codat-errors';
 import { validate as expressValidate } from 'codat-errors/express';
+import { validate as fastifyValidate } from 'codat-errors/fastify';
+import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { express4, serveExpress, type Express } from './express-app.ts';
+import { serveFastify } from './fastify-app.ts';
 import { Koa2, serveKoa, type Koa } from './koa-app.ts';
 import { serve, type Served } from './serve.ts';
 
@@ -68,7 +71,7 @@ export type ExampleRoute = readonly [method: string, path: string, status: numbe
 
 export interface Framework {
   name: string;
-  adapter: 'koa' | 'express';
+  adapter: 'koa' | 'express' | 'fastify';
   /** The ways its handlers report an error; `serve` uses the first unless told. */
   failures: readonly [Failure, ...Failure[]];
   /** Serves an app with codat-errors and `routes`, closed when the test file ends. */
@@ -227,6 +230,65 @@ function expressEntry(
   };
 }
 
+interface FastifyFailure extends Failure {
+  mount(handle: Handler): (request: FastifyRequest, reply: FastifyReply) => unknown;
+}
+
+const fastifyInput = (request: FastifyRequest) => ({
+  params: request.params as Record<string, string>,
+  query: request.query as Record<string, unknown>,
+  body: request.body,
+  correlationId: request.correlationId,
+});
+const fastifySend = (reply: FastifyReply, result: unknown) => reply.type('application/json').send(jsonText(result));
+
+const fastifyRejects: FastifyFailure = {
+  name: 'async handler rejects',
+  passesOn: never,
+  mount: (handle) => async (request, reply) => fastifySend(reply, await handle(fastifyInput(request))),
+};
+
+const fastifyThrown: FastifyFailure = {
+  name: 'thrown',
+  passesOn: never,
+  mount: (handle) => (request, reply) => {
+    const result = handle(fastifyInput(request));
+    if (result instanceof Promise) throw new TypeError('the "thrown" failure needs a synchronous handler');
+    fastifySend(reply, result);
+  },
+};
+
+function fastifyEntry(name: string, example?: Framework['example']): Framework {
+  const failures = [fastifyRejects, fastifyThrown] as const;
+  return {
+    name,
+    adapter: 'fastify',
+    failures,
+    // Fastify parses JSON bodies by itself: `json` changes nothing.
+    serve(routes, { options, failure = fastifyRejects, quiet = true } = {}) {
+      const style = failures.find((known) => known === failure);
+      if (!style) throw new TypeError(`${name} has no failure "${failure.name}"`);
+      return serveFastify(
+        (app) => {
+          for (const [key, route] of Object.entries(routes)) {
+            const [method, path] = parse(key);
+            const { validate, handle } = routeOf(route);
+            const routeOptions: RouteShorthandOptions = validate ? { preHandler: fastifyValidate(...validate) } : {};
+            (app as unknown as Record<string, (path: string, options: object, handler: unknown) => void>)[method]!(
+              path,
+              routeOptions,
+              style.mount(handle),
+            );
+          }
+        },
+        options,
+        quiet,
+      );
+    },
+    ...(example && { example }),
+  };
+}
+
 async function koaExample() {
   const { createApp, routes } = await import('../../examples/koa.js');
   const app = createApp();
@@ -241,12 +303,21 @@ async function expressExample() {
   return { url: (await serve(app)).url, routes };
 }
 
+async function fastifyExample() {
+  const { createApp, routes } = await import('../../examples/fastify.js');
+  // A silent logger: the example prints its 5xx, which the tests provoke on purpose.
+  const app = await createApp({ logger: { level: 'silent' } });
+  await app.ready();
+  return { url: (await serve(app.routing)).url, routes };
+}
+
 export const frameworks: readonly Framework[] = [
   koa('Koa 3', Koa3, koaExample),
   koa('Koa 2', Koa2),
   // Express 4 has no promise support: an async handler that rejects would never answer.
   expressEntry('Express 5', express5, [asyncRejects, thrown], expressExample),
   expressEntry('Express 4', express4, [nextError, thrown]),
+  fastifyEntry('Fastify 5', fastifyExample),
 ];
 
 /** The entries that have an example app. */
