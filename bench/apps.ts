@@ -1,5 +1,7 @@
 // The servers of the HTTP benchmark, one row each. Every app answers GET / with what its row names;
 // each is started in its own process by bench/server.ts, and nothing here runs in the load generator.
+// Every framework has the same rows (bare, its hand-written floor, ours on success, a catalog 4xx and an
+// unknown 500), built by its `Stack`; the peers each framework's users would otherwise have come after.
 import type { Server } from 'node:http';
 
 /** A 170-byte JSON body: what the bare apps answer, and ours on the success path. */
@@ -32,28 +34,129 @@ export interface App {
 }
 
 const message = 'Invoice not found';
+const limitMessage = 'Company limit exceeded';
+const secret = 'db password=hunter2';
+
+/** What an entry point of codat-errors offers the rows: its catalog and an unknown error's stand-in. */
+type Catalog = typeof import('codat-errors');
+/** What the route of a row does: answer the payload, or throw what it makes of the entry's catalog. */
+type Behaviour = 'ok' | ((catalog: Catalog) => unknown);
+
+const throws: Record<'402' | '404' | '500', Exclude<Behaviour, 'ok'>> = {
+  // The catalog 4xx of the targets: a per-request message, as a handler would pass.
+  402: ({ LimitExceeded }) => new LimitExceeded(limitMessage),
+  404: ({ NotFound }) => new NotFound(message),
+  500: () => new Error(secret),
+};
+
 const listen = (app: { listen(port: number, host: string): Server }): Promise<Server> =>
   new Promise((resolve) => {
     const server = app.listen(0, '127.0.0.1');
     server.once('listening', () => resolve(server));
   });
 
-async function koa(middleware: ((...args: never[]) => unknown)[]): Promise<Server> {
+/** How a framework builds its apps: bare, the floor a contract-keeping layer cannot go below, and ours. */
+interface Stack {
+  framework: Framework;
+  title: string;
+  /** A 200 with the payload, and nothing else. */
+  bare(): Promise<Server>;
+  /** Only what the contract asks of every response on success: a nanoid in the response header, and a catch. */
+  floor(): Promise<Server>;
+  ours(behaviour: Behaviour, options?: object): Promise<Server>;
+}
+
+type KoaMiddleware = (ctx: never, next: () => Promise<void>) => unknown;
+async function koaApp(middleware: KoaMiddleware[]): Promise<Server> {
   const { default: Koa } = await import('koa');
   const app = new Koa();
   for (const fn of middleware) app.use(fn as never);
   return listen(app);
 }
+const koaOk = (ctx: { body: unknown }) => {
+  ctx.body = payload;
+};
 
-async function express(build: (app: import('express').Express) => Promise<void> | void): Promise<Server> {
+const koa: Stack = {
+  framework: 'koa',
+  title: 'Koa 3',
+  bare: () => koaApp([koaOk]),
+  async floor() {
+    const { nanoid } = await import('nanoid');
+    const stampAndCatch = async (
+      ctx: { res: import('node:http').ServerResponse; status: number },
+      next: () => Promise<void>,
+    ) => {
+      ctx.res.setHeader('x-correlation-id', nanoid());
+      try {
+        await next();
+      } catch {
+        ctx.status = 500;
+      }
+    };
+    return koaApp([stampAndCatch, koaOk]);
+  },
+  async ours(behaviour, options = {}) {
+    const catalog = await import('codat-errors');
+    return koaApp([
+      catalog.codatErrors(options),
+      behaviour === 'ok'
+        ? koaOk
+        : () => {
+            throw behaviour(catalog);
+          },
+    ]);
+  },
+};
+
+async function expressApp(build: (app: import('express').Express) => void): Promise<Server> {
   const { default: Express } = await import('express');
   const app = Express();
   app.set('env', 'production');
-  await build(app);
+  build(app);
   return listen(app);
 }
+const expressOk = (_req: unknown, res: import('express').Response) => {
+  res.json(payload);
+};
 
-async function fastify(build: (app: import('fastify').FastifyInstance) => Promise<void>): Promise<Server> {
+const express: Stack = {
+  framework: 'express',
+  title: 'Express 5',
+  bare: () => expressApp((app) => app.get('/', expressOk)),
+  async floor() {
+    const { nanoid } = await import('nanoid');
+    return expressApp((app) => {
+      app.use((_req, res, next) => {
+        res.setHeader('x-correlation-id', nanoid());
+        next();
+      });
+      app.get('/', expressOk);
+      app.use((_error: unknown, _req: unknown, res: import('express').Response, _next: unknown) => {
+        res.sendStatus(500);
+      });
+    });
+  },
+  async ours(behaviour, options = {}) {
+    const catalog = await import('codat-errors/express');
+    const errors = catalog.codatErrors(options);
+    return expressApp((app) => {
+      app.use(errors.correlation);
+      app.get(
+        '/',
+        behaviour === 'ok'
+          ? expressOk
+          : () => {
+              throw behaviour(catalog as unknown as Catalog);
+            },
+      );
+      app.use(errors.notFound);
+      app.use(errors.handler);
+    });
+  },
+};
+
+async function fastifyApp(build: (app: import('fastify').FastifyInstance) => Promise<void>): Promise<Server> {
   const { default: Fastify } = await import('fastify');
   const app = Fastify();
   await build(app);
@@ -61,9 +164,60 @@ async function fastify(build: (app: import('fastify').FastifyInstance) => Promis
   return app.server;
 }
 
-async function ours(options: object = {}) {
-  const { codatErrors } = await import('codat-errors');
-  return codatErrors(options);
+const fastify: Stack = {
+  framework: 'fastify',
+  title: 'Fastify 5',
+  bare: () =>
+    fastifyApp(async (app) => {
+      app.get('/', async () => payload);
+    }),
+  floor: () =>
+    fastifyApp(async (app) => {
+      const { nanoid } = await import('nanoid');
+      // Fastify catches by itself: the header is all that is left to add.
+      app.addHook('onRequest', (_request, reply, done) => {
+        reply.header('x-correlation-id', nanoid());
+        done();
+      });
+      app.get('/', async () => payload);
+    }),
+  ours: (behaviour, options = {}) =>
+    fastifyApp(async (app) => {
+      const catalog = await import('codat-errors/fastify');
+      await app.register(catalog.codatErrors, options);
+      app.get(
+        '/',
+        behaviour === 'ok'
+          ? async () => payload
+          : async () => {
+              throw behaviour(catalog as unknown as Catalog);
+            },
+      );
+    }),
+};
+
+/** The rows every framework has. */
+function rowsOf(stack: Stack): App[] {
+  const { framework, title } = stack;
+  const short = title.replace(/ \d+$/, '');
+  const row = (name: string, label: string, status: number, kind: App['kind'], start: App['start']): App => ({
+    name: `${framework}-${name}`,
+    framework,
+    label,
+    status,
+    kind,
+    start,
+  });
+  return [
+    row('bare', `${title}, bare 200`, 200, 'bare', stack.bare),
+    row('id-floor', `${short}, hand-written floor: nanoid header + catch, 200`, 200, 'peer', stack.floor),
+    row('ours-ok', `${short} + codat-errors, 200`, 200, 'ours', () => stack.ours('ok')),
+    row('ours-402', `${short} + codat-errors, throw new LimitExceeded(message)`, 402, 'ours', () =>
+      stack.ours(throws[402]),
+    ),
+    row('ours-404', `${short} + codat-errors, throw new NotFound(message)`, 404, 'ours', () => stack.ours(throws[404])),
+    row('ours-500', `${short} + codat-errors, unknown Error (500)`, 500, 'ours', () => stack.ours(throws[500])),
+  ];
 }
 
 /** A handler that awaits a little, as real ones do: AsyncLocalStorage's cost grows with promises. */
@@ -71,124 +225,20 @@ const awaiting = async (ctx: { body: unknown }) => {
   for (let i = 0; i < 3; i++) await Promise.resolve();
   ctx.body = payload;
 };
+const koaWithAwaits = async (asyncContext: boolean) => {
+  const { codatErrors } = await import('codat-errors');
+  return koaApp([codatErrors({ asyncContext }), awaiting]);
+};
 
-export const apps: App[] = [
-  {
-    name: 'koa-bare',
-    framework: 'koa',
-    label: 'Koa 3, bare 200',
-    status: 200,
-    kind: 'bare',
-    start: () =>
-      koa([
-        (ctx: { body: unknown }) => {
-          ctx.body = payload;
-        },
-      ]),
-  },
+const koaPeers: App[] = [
   {
     // The same app as koa-bare in a process of its own: how far from 1.00 the method puts two identical apps.
     name: 'koa-bare-twin',
     framework: 'koa',
-    label: 'Koa 3, bare 200, a second process',
+    label: 'Koa 3, bare 200, a second process (A/A control)',
     status: 200,
     kind: 'bare',
-    start: () =>
-      koa([
-        (ctx: { body: unknown }) => {
-          ctx.body = payload;
-        },
-      ]),
-  },
-  {
-    name: 'koa-ours-ok',
-    framework: 'koa',
-    label: 'Koa + codat-errors, 200',
-    status: 200,
-    kind: 'ours',
-    start: async () =>
-      koa([
-        await ours(),
-        (ctx: { body: unknown }) => {
-          ctx.body = payload;
-        },
-      ]),
-  },
-  {
-    // Only what the contract asks of every response: a nanoid in the response header, and an async layer
-    // that catches. A middleware that meets the contract cannot do less on success: koa-ours-ok's floor.
-    name: 'koa-id-floor',
-    framework: 'koa',
-    label: 'Koa, hand-written: nanoid header + try/await, 200',
-    status: 200,
-    kind: 'peer',
-    start: async () => {
-      const { nanoid } = await import('nanoid');
-      const stampAndCatch = async (
-        ctx: { res: import('node:http').ServerResponse; status: number },
-        next: () => Promise<void>,
-      ) => {
-        ctx.res.setHeader('x-correlation-id', nanoid());
-        try {
-          await next();
-        } catch {
-          ctx.status = 500;
-        }
-      };
-      return koa([
-        stampAndCatch,
-        (ctx: { body: unknown }) => {
-          ctx.body = payload;
-        },
-      ]);
-    },
-  },
-  {
-    name: 'koa-ours-ok-context',
-    framework: 'koa',
-    label: 'Koa + codat-errors, 200, asyncContext: true',
-    status: 200,
-    kind: 'ours',
-    start: async () =>
-      koa([
-        await ours({ asyncContext: true }),
-        (ctx: { body: unknown }) => {
-          ctx.body = payload;
-        },
-      ]),
-  },
-  {
-    name: 'koa-ours-404',
-    framework: 'koa',
-    label: 'Koa + codat-errors, throw new NotFound()',
-    status: 404,
-    kind: 'ours',
-    start: async () => {
-      const { NotFound } = await import('codat-errors');
-      return koa([
-        await ours(),
-        () => {
-          throw new NotFound(message);
-        },
-      ]);
-    },
-  },
-  {
-    name: 'koa-ours-404-stacks',
-    framework: 'koa',
-    label: 'Koa + codat-errors, NotFound, clientErrorStacks',
-    status: 404,
-    kind: 'ours',
-    start: async () => {
-      const { CodatError, NotFound } = await import('codat-errors');
-      CodatError.clientErrorStacks = true;
-      return koa([
-        await ours(),
-        () => {
-          throw new NotFound(message);
-        },
-      ]);
-    },
+    start: koa.bare,
   },
   {
     name: 'koa-ours-404-id',
@@ -197,45 +247,7 @@ export const apps: App[] = [
     status: 404,
     kind: 'ours',
     headers: { 'x-correlation-id': 'V1StGXR8_Z5jdHi6B-myT' },
-    start: async () => {
-      const { NotFound } = await import('codat-errors');
-      return koa([
-        await ours(),
-        () => {
-          throw new NotFound(message);
-        },
-      ]);
-    },
-  },
-  {
-    name: 'koa-ours-402',
-    framework: 'koa',
-    label: 'Koa + codat-errors, LimitExceeded.companyLimit()',
-    status: 402,
-    kind: 'ours',
-    start: async () => {
-      const { LimitExceeded } = await import('codat-errors');
-      return koa([
-        await ours(),
-        () => {
-          throw LimitExceeded.companyLimit();
-        },
-      ]);
-    },
-  },
-  {
-    name: 'koa-ours-500',
-    framework: 'koa',
-    label: 'Koa + codat-errors, unknown Error (500)',
-    status: 500,
-    kind: 'ours',
-    start: async () =>
-      koa([
-        await ours(),
-        () => {
-          throw new Error('db password=hunter2');
-        },
-      ]),
+    start: () => koa.ours(throws[404]),
   },
   {
     name: 'koa-default-404',
@@ -243,7 +255,7 @@ export const apps: App[] = [
     label: 'Koa default, ctx.throw(404)',
     status: 404,
     kind: 'peer',
-    start: () => koa([(ctx: { throw(status: number, message: string): never }) => ctx.throw(404, message)]),
+    start: () => koaApp([(ctx: { throw(status: number, message: string): never }) => ctx.throw(404, message)]),
   },
   {
     name: 'koa-default-500',
@@ -252,22 +264,11 @@ export const apps: App[] = [
     status: 500,
     kind: 'peer',
     start: () =>
-      koa([
+      koaApp([
         () => {
-          throw new Error('db password=hunter2');
+          throw new Error(secret);
         },
       ]),
-  },
-  {
-    name: 'koa-json-error',
-    framework: 'koa',
-    label: 'koa-json-error, ctx.throw(404)',
-    status: 404,
-    kind: 'peer',
-    start: async () => {
-      const { default: jsonError } = await import('koa-json-error');
-      return koa([jsonError(), (ctx: { throw(status: number, message: string): never }) => ctx.throw(404, message)]);
-    },
   },
   {
     name: 'koa-context-off',
@@ -276,7 +277,7 @@ export const apps: App[] = [
     status: 200,
     kind: 'ours',
     asyncContextPair: true,
-    start: async () => koa([await ours({ asyncContext: false }), awaiting]),
+    start: () => koaWithAwaits(false),
   },
   {
     name: 'koa-context-on',
@@ -286,59 +287,11 @@ export const apps: App[] = [
     kind: 'ours',
     asyncContextPair: true,
     baseline: 'koa-context-off',
-    start: async () => koa([await ours({ asyncContext: true }), awaiting]),
+    start: () => koaWithAwaits(true),
   },
-  {
-    name: 'express-bare',
-    framework: 'express',
-    label: 'Express 5, bare 200',
-    status: 200,
-    kind: 'bare',
-    start: () =>
-      express((app) => {
-        app.get('/', (_req, res) => {
-          res.json(payload);
-        });
-      }),
-  },
-  {
-    name: 'express-ours-ok',
-    framework: 'express',
-    label: 'Express + codat-errors, 200',
-    status: 200,
-    kind: 'ours',
-    start: async () => {
-      const { codatErrors } = await import('codat-errors/express');
-      const errors = codatErrors();
-      return express((app) => {
-        app.use(errors.correlation);
-        app.get('/', (_req, res) => {
-          res.json(payload);
-        });
-        app.use(errors.notFound);
-        app.use(errors.handler);
-      });
-    },
-  },
-  {
-    name: 'express-ours-404',
-    framework: 'express',
-    label: 'Express + codat-errors, throw new NotFound()',
-    status: 404,
-    kind: 'ours',
-    start: async () => {
-      const { codatErrors, NotFound } = await import('codat-errors/express');
-      const errors = codatErrors();
-      return express((app) => {
-        app.use(errors.correlation);
-        app.get('/', () => {
-          throw new NotFound(message);
-        });
-        app.use(errors.notFound);
-        app.use(errors.handler);
-      });
-    },
-  },
+];
+
+const expressPeers: App[] = [
   {
     name: 'express-handwritten',
     framework: 'express',
@@ -347,7 +300,7 @@ export const apps: App[] = [
     kind: 'peer',
     start: async () => {
       const { default: createError } = await import('http-errors');
-      return express((app) => {
+      return expressApp((app) => {
         app.get('/', () => {
           throw createError(404, message);
         });
@@ -367,84 +320,33 @@ export const apps: App[] = [
       });
     },
   },
-  {
-    name: 'fastify-bare',
-    framework: 'fastify',
-    label: 'Fastify 5, bare 200',
-    status: 200,
-    kind: 'bare',
-    start: async () => {
-      const { default: Fastify } = await import('fastify');
-      const app = Fastify();
-      app.get('/', async () => payload);
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      return app.server;
-    },
-  },
-  {
-    name: 'fastify-ours-ok',
-    framework: 'fastify',
-    label: 'Fastify + codat-errors, 200',
-    status: 200,
-    kind: 'ours',
-    start: () =>
-      fastify(async (app) => {
-        const { codatErrors } = await import('codat-errors/fastify');
-        await app.register(codatErrors);
-        app.get('/', async () => payload);
-      }),
-  },
-  {
-    // Only what the contract asks of every response: a nanoid in the response header (Fastify catches by
-    // itself). A plugin that meets the contract cannot do less on success: fastify-ours-ok's floor.
-    name: 'fastify-id-floor',
-    framework: 'fastify',
-    label: 'Fastify, hand-written: nanoid header in onRequest, 200',
-    status: 200,
-    kind: 'peer',
-    start: () =>
-      fastify(async (app) => {
-        const { nanoid } = await import('nanoid');
-        app.addHook('onRequest', (_request, reply, done) => {
-          reply.header('x-correlation-id', nanoid());
-          done();
-        });
-        app.get('/', async () => payload);
-      }),
-  },
-  {
-    name: 'fastify-ours-404',
-    framework: 'fastify',
-    label: 'Fastify + codat-errors, throw new NotFound()',
-    status: 404,
-    kind: 'ours',
-    start: () =>
-      fastify(async (app) => {
-        const { codatErrors, NotFound } = await import('codat-errors/fastify');
-        await app.register(codatErrors);
-        app.get('/', async () => {
-          throw new NotFound(message);
-        });
-      }),
-  },
+];
+
+const fastifyPeers: App[] = [
   {
     name: 'fastify-sensible-404',
     framework: 'fastify',
     label: 'Fastify 5 + @fastify/sensible, httpErrors.notFound()',
     status: 404,
     kind: 'peer',
-    start: async () => {
-      const { default: Fastify } = await import('fastify');
-      const { default: sensible } = await import('@fastify/sensible');
-      const app = Fastify();
-      await app.register(sensible);
-      app.get('/', async () => {
-        throw app.httpErrors.notFound(message);
-      });
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      return app.server;
-    },
+    start: () =>
+      fastifyApp(async (app) => {
+        const { default: sensible } = await import('@fastify/sensible');
+        await app.register(sensible);
+        app.get('/', async () => {
+          throw app.httpErrors.notFound(message);
+        });
+      }),
   },
+];
+
+export const apps: App[] = [
+  ...rowsOf(koa),
+  ...koaPeers,
+  ...rowsOf(express),
+  ...expressPeers,
+  ...rowsOf(fastify),
+  ...fastifyPeers,
 ];
 
 export const bareOf: Record<Framework, string> = { koa: 'koa-bare', express: 'express-bare', fastify: 'fastify-bare' };

@@ -1,111 +1,73 @@
-// The HTTP benchmark: every app of bench/apps.ts in its own process, autocannon in another, rounds
-// interleaved (each round runs every row once, in a rotated order). Each row's run goes at the same
-// time as a run of the bare app of its framework, with which it is compared: whatever else the machine
-// is doing weighs on both alike. Both processes are new for every run. The figure that counts is the
-// server's own CPU time per request, which other load disturbs far less than requests per second.
-import { fork, type ChildProcess } from 'node:child_process';
+// The HTTP benchmark, time-sliced: in each round every row's server is started anew in its own process,
+// pinned to one CPU, with the load (this process) pinned to the other. All of them stay up for the round;
+// one at a time, each is driven for a short slice over keep-alive connections, every row once per cycle in
+// a new random order, and its CPU time per request is read from /proc around its slice. A row and the bare
+// app it is compared with are thus measured moments apart, many times over, and never at the same time as
+// each other. Of the cycles of a round, the quiet ones are kept: those in which the rest of the machine
+// used less than a set share of a CPU, or, when too few were, the quietest share of them. The row *Koa 3, bare 200, a second process* is the bare app against itself: the error of the
+// method, which must come out within 0.03 of 1.00 for a run to count.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { cpus } from 'node:os';
 import { apps, bareOf, type App } from './apps.ts';
-import type { LoadRequest, LoadResult } from './load.ts';
-import type { ServerStats } from './server.ts';
+import { openLoad } from './driver.ts';
+import { machineBusy, processCpu, residentMemory } from './proc.ts';
 
 export interface HttpOptions {
+  /** Rounds of a run, each with processes of its own. */
   rounds: number;
-  /** Upper bounds of each run. */
-  seconds: number;
-  amount: number;
+  cycles: number;
+  /** How long one row is driven in a cycle, ms. */
+  slice: number;
   connections: number;
-  /** Run only the apps whose name includes one of these. */
+  /** A cycle is quiet when the rest of the machine used less than this share of one CPU during it. */
+  noise: number;
+  /** The share of the cycles of a round kept at least: the quietest, when fewer were quiet. */
+  quiet: number;
+  /** Run only the apps whose name includes one of these (and the bare apps they are compared with). */
   only?: string[];
-}
-
-export interface Run {
-  requestsPerSecond: number;
-  /** Server CPU time per request, µs. */
-  cpuPerRequest: number;
-  p50: number;
-  p99: number;
-  rss: number;
 }
 
 export interface Row {
   app: App;
-  runs: Run[];
-  /** Per round, the run of the baseline (the bare app of its framework, unless the app names another) paired with this row's. */
-  baselineRuns: Run[];
+  /** Per round: server CPU per request over the kept cycles, µs. */
+  cpuPerRequest: number[];
   /** Per round: the baseline's CPU per request over this row's (1 = as cheap as the bare app). */
   cpuRatios: number[];
-  rpsRatios: number[];
+  /** Per round: resident memory at the end of the round, bytes. */
+  rss: number[];
 }
 
-interface Server {
+/** The app a row is compared with: the bare app of its framework, unless it names another. */
+export const baselineOf = (app: App): App =>
+  apps.find((candidate) => candidate.name === (app.baseline ?? bareOf[app.framework]))!;
+
+const pinned = cpus().length > 1;
+export const loadCpu = '0';
+const serverCpu = '1';
+
+/** Pins every thread of `pid` to `cpu`. */
+export function pin(pid: number, cpu: string): void {
+  if (pinned) execFileSync('taskset', ['-a', '-p', '-c', cpu, String(pid)], { stdio: 'ignore' });
+}
+
+export interface Server {
   app: App;
   child: ChildProcess;
-  url: string;
+  port: number;
 }
 
-const here = new URL('.', import.meta.url);
-
-function start(script: string, env: Record<string, string> = {}): ChildProcess {
+/** Starts `app`'s server in a process of its own, pinned; `nodeOptions` go to its Node.js (a profiler, say). */
+export async function startServer(app: App, nodeOptions: string[] = []): Promise<Server> {
   // The servers' stderr is dropped: Koa prints the stack of every 500 there, which is part of the cost measured.
-  return fork(new URL(script, here), {
-    env: { ...process.env, ...env },
-    execArgv: ['--import', 'tsx'],
+  const script = new URL('server.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script], {
+    env: { ...process.env, BENCH_APP: app.name },
     stdio: ['ignore', 'inherit', 'ignore', 'ipc'],
   });
-}
-
-async function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
-  child.send(message as never);
-  const [answer] = (await once(child, 'message')) as [T];
-  return answer;
-}
-
-export async function startServer(app: App): Promise<Server> {
-  const child = start('server.ts', { BENCH_APP: app.name });
   const [port] = (await once(child, 'message')) as [number];
-  return { app, child, url: `http://127.0.0.1:${port}/` };
-}
-
-/** Bounded runs of the load generator against servers at the same time, with each server's CPU time around them. */
-export async function measure(
-  load: ChildProcess,
-  servers: Server[],
-  options: Pick<HttpOptions, 'seconds' | 'amount' | 'connections'>,
-): Promise<Run[]> {
-  const stats = () => Promise.all(servers.map((server) => ask<ServerStats>(server.child, 'stats')));
-  const before = await stats();
-  const requests = servers.map(
-    (server): LoadRequest => ({
-      url: server.url,
-      connections: options.connections,
-      amount: options.amount,
-      seconds: options.seconds,
-      ...(server.app.headers && { headers: server.app.headers }),
-    }),
-  );
-  const results = await ask<LoadResult[]>(load, requests);
-  const after = await stats();
-  return servers.map((server, i) => {
-    const result = results[i]!;
-    const expected = `${String(server.app.status)[0]}xx`;
-    if (result.errors > 0 || result.requests === 0 || result.statuses[expected] !== result.requests) {
-      throw new Error(
-        `${server.app.name}: expected ${result.requests} responses of ${server.app.status}, got ${JSON.stringify(result.statuses)} and ${result.errors} errors`,
-      );
-    }
-    return {
-      requestsPerSecond: result.requests / result.seconds,
-      cpuPerRequest: (after[i]!.cpu - before[i]!.cpu) / result.requests,
-      p50: result.p50,
-      p99: result.p99,
-      rss: after[i]!.rss,
-    };
-  });
-}
-
-export function startLoad(): ChildProcess {
-  return start('load.ts');
+  pin(child.pid!, serverCpu);
+  return { app, child, port };
 }
 
 export async function stop(children: ChildProcess[]): Promise<void> {
@@ -118,61 +80,141 @@ export async function stop(children: ChildProcess[]): Promise<void> {
   );
 }
 
-export async function runHttp(options: HttpOptions, log: (line: string) => void): Promise<Row[]> {
-  const bareApps = new Set(Object.values(bareOf));
-  const compared = apps.filter(
-    (app) => !bareApps.has(app.name) && (!options.only || options.only.some((part) => app.name.includes(part))),
-  );
-  const baselineOf = (app: App) =>
-    apps.find((candidate) => candidate.name === (app.baseline ?? bareOf[app.framework]))!;
-  const rows = new Map<string, Row>();
-  const rowOf = (app: App) =>
-    rows.get(app.name) ??
-    rows.set(app.name, { app, runs: [], baselineRuns: [], cpuRatios: [], rpsRatios: [] }).get(app.name)!;
-  const load = startLoad();
-  // Brought to speed before each measured run; the JIT of a fresh process needs it most.
-  const warmUp = { ...options, amount: Math.min(options.amount, 5_000), seconds: 1 };
-  try {
-    for (let round = 0; round < options.rounds; round++) {
-      const shift = (round * 5) % compared.length;
-      const order = [...compared.slice(shift), ...compared.slice(0, shift)];
-      const line: string[] = [];
-      for (const [i, app] of order.entries()) {
-        // Fresh processes for every run: a process keeps for its whole life whatever its JIT and heap
-        // happened to settle on (kept through all rounds, a row doing strictly less work than another
-        // measured 10% dearer in nearly every round), so each round draws new ones for the median to
-        // average that out.
-        const [server, baseline] = await Promise.all([startServer(app), startServer(baselineOf(app))]);
-        try {
-          // Which of the pair autocannon connects first changes from one pair to the next.
-          const baselineFirst = (round + i) % 2 === 0;
-          const pair = baselineFirst ? [baseline, server] : [server, baseline];
-          await measure(load, pair, warmUp);
-          const runs = await measure(load, pair, options);
-          const [baselineRun, run] = (baselineFirst ? runs : runs.reverse()) as [Run, Run];
-          const cpuRatio = baselineRun.cpuPerRequest / run.cpuPerRequest;
-          const row = rowOf(app);
-          row.runs.push(run);
-          row.baselineRuns.push(baselineRun);
-          row.cpuRatios.push(cpuRatio);
-          row.rpsRatios.push(run.requestsPerSecond / baselineRun.requestsPerSecond);
-          if (bareApps.has(baseline.app.name)) {
-            const bareRow = rowOf(baseline.app);
-            bareRow.runs.push(baselineRun);
-            bareRow.cpuRatios.push(1);
-            bareRow.rpsRatios.push(1);
-          }
-          line.push(`${app.name} ${cpuRatio.toFixed(2)}`);
-        } finally {
-          await stop([server.child, baseline.child]);
-        }
-      }
-      log(`round ${round + 1}/${options.rounds}, CPU ratios: ${line.join(', ')}`);
-    }
-    return apps.flatMap((app) => rows.get(app.name) ?? []);
-  } finally {
-    await stop([load]);
+function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
   }
+  return copy;
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+interface Cycle {
+  /** CPU time the rest of the machine used during the cycle, per ns of the cycle. */
+  noise: number;
+  /** Per server: CPU ns and requests of its slice. */
+  slices: Map<string, { cpu: number; requests: number }>;
+}
+
+/** The apps a run measures: those asked for, and the apps they are compared with. */
+export function selected(only: string[] | undefined): App[] {
+  const asked = apps.filter((app) => !only || only.some((part) => app.name.includes(part)));
+  const needed = new Set(asked.flatMap((app) => [app.name, baselineOf(app).name]));
+  // The A/A control runs in every run: without it no figure of the run can be trusted.
+  needed.add('koa-bare-twin');
+  needed.add('koa-bare');
+  return apps.filter((app) => needed.has(app.name));
+}
+
+async function runRound(
+  rowsApps: App[],
+  options: HttpOptions,
+  round: number,
+  log: (line: string) => void,
+): Promise<Map<string, Omit<Row, 'app'>>> {
+  const servers: Server[] = [];
+  try {
+    for (const app of rowsApps) servers.push(await startServer(app));
+    const loads = new Map(
+      await Promise.all(
+        servers.map(
+          async (server) =>
+            [server.app.name, await openLoad(server.port, options.connections, server.app.headers)] as const,
+        ),
+      ),
+    );
+    try {
+      const drive = async (server: Server, ms: number) => {
+        const slice = await loads.get(server.app.name)!.drive(ms);
+        const wrong = [...slice.statuses].filter(([status]) => status !== server.app.status);
+        if (wrong.length > 0 || slice.requests === 0)
+          throw new Error(`bench: ${server.app.name} should answer ${server.app.status}, got ${JSON.stringify(wrong)}`);
+        return slice.requests;
+      };
+      // Warm-up: the JIT of a fresh process settles within a few thousand requests.
+      for (const server of shuffled(servers)) await drive(server, 4 * options.slice);
+      const cycles: Cycle[] = [];
+      for (let c = 0; c < options.cycles; c++) {
+        const slices = new Map<string, { cpu: number; requests: number }>();
+        const started = process.hrtime.bigint();
+        const busyBefore = machineBusy();
+        const selfBefore = processCpu(process.pid);
+        let measured = 0;
+        for (const server of shuffled(servers)) {
+          const before = processCpu(server.child.pid!);
+          const requests = await drive(server, options.slice);
+          const cpu = processCpu(server.child.pid!) - before;
+          measured += cpu;
+          slices.set(server.app.name, { cpu, requests });
+        }
+        const others = machineBusy() - busyBefore - measured - (processCpu(process.pid) - selfBefore);
+        cycles.push({ noise: others / Number(process.hrtime.bigint() - started), slices });
+      }
+      // On a quiet machine every cycle is kept (keeping fewer only adds chance); on a busy one, the quietest.
+      const kept = cycles
+        .sort((x, y) => x.noise - y.noise)
+        .filter(
+          (cycle, i) => cycle.noise < options.noise || i < Math.max(1, Math.round(cycles.length * options.quiet)),
+        );
+      log(
+        `  round ${round}: ${kept.length} of ${cycles.length} cycles kept (rest of the machine: ${percent(kept.at(-1)!.noise)} of a CPU at most; ${percent(cycles.at(-1)!.noise)} in the busiest cycle)`,
+      );
+      const perRequest = (name: string) => {
+        let cpu = 0;
+        let requests = 0;
+        for (const cycle of kept) {
+          const slice = cycle.slices.get(name)!;
+          cpu += slice.cpu;
+          requests += slice.requests;
+        }
+        return cpu / requests / 1000;
+      };
+      return new Map(
+        servers.map((server) => {
+          const own = perRequest(server.app.name);
+          return [
+            server.app.name,
+            {
+              cpuPerRequest: [own],
+              cpuRatios: [perRequest(baselineOf(server.app).name) / own],
+              rss: [residentMemory(server.child.pid!)],
+            },
+          ];
+        }),
+      );
+    } finally {
+      for (const load of loads.values()) load.close();
+    }
+  } finally {
+    await stop(servers.map((server) => server.child));
+  }
+}
+
+/** One run: `rounds` rounds of every selected row. */
+export async function runHttp(options: HttpOptions, log: (line: string) => void): Promise<Row[]> {
+  pin(process.pid, loadCpu);
+  const rowsApps = selected(options.only);
+  const rows = new Map(
+    rowsApps.map((app): [string, Row] => [app.name, { app, cpuPerRequest: [], cpuRatios: [], rss: [] }]),
+  );
+  for (let round = 0; round < options.rounds; round++) {
+    const results = await runRound(rowsApps, options, round + 1, log);
+    for (const [name, result] of results) {
+      const row = rows.get(name)!;
+      row.cpuPerRequest.push(...result.cpuPerRequest);
+      row.cpuRatios.push(...result.cpuRatios);
+      row.rss.push(...result.rss);
+    }
+    log(
+      `  round ${round + 1}/${options.rounds}: ${[...results]
+        .filter(([name]) => !Object.values(bareOf).includes(name))
+        .map(([name, result]) => `${name} ${result.cpuRatios[0]!.toFixed(3)}`)
+        .join(', ')}`,
+    );
+  }
+  return [...rows.values()];
 }
 
 export interface Growth {
@@ -184,13 +226,16 @@ export interface Growth {
 /** RSS of a fresh server after 5 s of load and again after 30 s in all: memory that grows with traffic shows here. */
 export async function runGrowth(name: string, connections: number): Promise<Growth> {
   const app = apps.find((candidate) => candidate.name === name)!;
-  const load = startLoad();
+  pin(process.pid, loadCpu);
   const server = await startServer(app);
+  const load = await openLoad(server.port, connections, app.headers);
   try {
-    const [first] = await measure(load, [server], { seconds: 5, amount: 10_000_000, connections });
-    const [second] = await measure(load, [server], { seconds: 25, amount: 10_000_000, connections });
-    return { app: name, rssAfter5s: first!.rss, rssAfter30s: second!.rss };
+    await load.drive(5_000);
+    const rssAfter5s = residentMemory(server.child.pid!);
+    await load.drive(25_000);
+    return { app: name, rssAfter5s, rssAfter30s: residentMemory(server.child.pid!) };
   } finally {
-    await stop([load, server.child]);
+    load.close();
+    await stop([server.child]);
   }
 }

@@ -1,60 +1,81 @@
-// npm run bench: the micro-benchmarks, then the HTTP benchmark and the memory check; prints the
-// table and writes BENCHMARKS.md with its chart, benchmarks.svg. Never run by npm test.
-//   npm run bench -- [--rounds 9] [--seconds 5] [--amount 20000] [--connections 50] [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
+// npm run bench: the micro-benchmarks, then consecutive runs of the time-sliced HTTP benchmark and the
+// memory check; prints the tables and writes BENCHMARKS.md with its chart, benchmarks.svg, when the A/A
+// control of every run held. Never run by npm test.
+//   npm run bench -- [--runs 3] [--rounds 3] [--cycles 20] [--slice 150] [--connections 8]
+//                    [--noise 0.05] [--quiet 0.3]
+//                    [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
 import { writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runGrowth, runHttp } from './http.ts';
+import { runGrowth, runHttp, type Row } from './http.ts';
 import { runMicro } from './micro.ts';
-import { chart, markdown, targets, type Measured } from './report.ts';
+import { chart, control, disagreement, markdown, median, targets, type Measured } from './report.ts';
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '9' },
-    seconds: { type: 'string', default: '5' },
-    amount: { type: 'string', default: '20000' },
-    connections: { type: 'string', default: '50' },
+    runs: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
+    cycles: { type: 'string', default: '20' },
+    slice: { type: 'string', default: '150' },
+    connections: { type: 'string', default: '8' },
+    noise: { type: 'string', default: '0.05' },
+    quiet: { type: 'string', default: '0.3' },
     only: { type: 'string', multiple: true },
     'no-growth': { type: 'boolean', default: false },
     'no-micro': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
   },
 });
-const settings = {
+const counts = {
+  runs: Number(values.runs),
   rounds: Number(values.rounds),
-  seconds: Number(values.seconds),
-  amount: Number(values.amount),
+  cycles: Number(values.cycles),
+  slice: Number(values.slice),
   connections: Number(values.connections),
 };
-for (const [name, value] of Object.entries(settings)) {
+for (const [name, value] of Object.entries(counts)) {
   if (!Number.isInteger(value) || value < 1)
     throw new TypeError(`bench: --${name} must be a positive whole number, got ${value}`);
 }
+const shares = { noise: Number(values.noise), quiet: Number(values.quiet) };
+for (const [name, value] of Object.entries(shares)) {
+  if (!(value > 0 && value <= 1)) throw new TypeError(`bench: --${name} must be a share in (0, 1], got ${value}`);
+}
+const { runs: runCount, ...rest } = counts;
+const settings = { ...rest, ...shares };
 const log = (line: string) => console.log(line);
 
 const micro = values['no-micro'] ? [] : await runMicro(log);
-const loadBefore = loadavg()[0]!;
-const rows = await runHttp({ ...settings, ...(values.only && { only: values.only }) }, log);
-const loadAfter = loadavg()[0]!;
-const growth = values['no-growth'] ? undefined : await runGrowth('koa-ours-404', settings.connections);
+const runs: Row[][] = [];
+for (let run = 1; run <= runCount; run++) {
+  log(`run ${run}/${runCount}`);
+  runs.push(await runHttp({ ...settings, ...(values.only && { only: values.only }) }, log));
+}
+const growth = values['no-growth'] ? undefined : await runGrowth('koa-ours-402', settings.connections);
 
 const measured: Measured = {
   date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   node: process.version,
   cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
   cores: cpus().length,
-  load: [loadBefore, loadAfter],
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   settings,
-  rows,
+  runs,
   growth,
   micro,
 };
 const text = markdown(measured, 'benchmarks.svg');
 console.log(`\n${text}`);
-if (!values['no-write']) {
+const controls = runs.map((rows) => median(rows.find((row) => row.app.name === control.name)!.cpuRatios));
+const conclusive = controls.every((value) => Math.abs(value - 1) <= control.tolerance);
+if (!conclusive) {
+  console.log(
+    `\ninconclusive: the A/A control came out ${controls.map((value) => value.toFixed(3)).join(', ')}, not within ${control.tolerance} of 1.00 (the machine was too busy); nothing written`,
+  );
+} else if (!values['no-write']) {
   await writeFile(new URL('../BENCHMARKS.md', import.meta.url), text);
   await writeFile(new URL('../benchmarks.svg', import.meta.url), chart(measured));
   console.log('written: BENCHMARKS.md, benchmarks.svg');
 }
-process.exitCode = targets(measured).every((target) => target.holds) ? 0 : 1;
+if (runs.length > 1) console.log(`largest difference between consecutive runs: ${disagreement(runs).toFixed(3)}`);
+process.exitCode = !conclusive ? 2 : targets(measured).every((target) => target.holds) ? 0 : 1;

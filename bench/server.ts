@@ -1,17 +1,13 @@
-// One benchmark server in its own process: bench/http.ts forks it with the row's name, and asks it
-// over IPC (never over the HTTP port under load) for its own CPU time and memory.
+// One benchmark server in its own process: bench/http.ts starts it with the row's name and reads its CPU
+// time and memory from /proc, so nothing is asked of it but HTTP. bench/profile.ts asks it over IPC to
+// run V8's profiler around the stretch it measures.
 //   BENCH_APP=koa-bare node --import tsx bench/server.ts
+import { Session } from 'node:inspector/promises';
 import { apps } from './apps.ts';
 
 // tsx turns source maps on, as a production server does not run: of all the code measured only
 // codat-errors' dist has maps, so every printed stack would be translated on its frames alone.
 process.setSourceMapsEnabled(false);
-
-export interface ServerStats {
-  /** User plus system CPU time of this process, µs. */
-  cpu: number;
-  rss: number;
-}
 
 const app = apps.find((candidate) => candidate.name === process.env.BENCH_APP);
 if (!app || !process.send)
@@ -19,10 +15,20 @@ if (!app || !process.send)
     `bench/server.ts: run it through bench/http.ts with BENCH_APP set to one of ${apps.map((a) => a.name).join(', ')}`,
   );
 const server = await app.start();
+// The load keeps its connections for the whole round, idle between slices for longer than Node's 5 s.
+server.keepAliveTimeout = 0;
 const address = server.address();
 process.send(typeof address === 'object' && address ? address.port : 0);
-process.on('message', () => {
-  const { user, system } = process.cpuUsage();
-  process.send!({ cpu: user + system, rss: process.memoryUsage.rss() } satisfies ServerStats);
+const inspector = new Session();
+process.on('message', async (message: 'profile' | 'profiled') => {
+  if (message === 'profile') {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+    process.send!('profiling');
+  } else {
+    const { profile } = await inspector.post('Profiler.stop');
+    process.send!(profile);
+  }
 });
 process.on('disconnect', () => process.exit(0));
