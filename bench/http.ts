@@ -43,6 +43,7 @@ export const baselineOf = (app: App): App =>
   apps.find((candidate) => candidate.name === (app.baseline ?? bareOf[app.framework]))!;
 
 const pinned = cpus().length > 1;
+const stableHeap = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
 export const loadCpu = '0';
 const serverCpu = '1';
 
@@ -61,7 +62,10 @@ export interface Server {
 export async function startServer(app: App, nodeOptions: string[] = []): Promise<Server> {
   // The servers' stderr is dropped: Koa prints the stack of every 500 there, which is part of the cost measured.
   const script = new URL('server.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script], {
+  // Two processes of the same app differed by up to 10% in CPU per request, round after round: without
+  // address-space randomization (setarch -R) and with a young generation of fixed size, by far less.
+  const node = [process.execPath, ...stableHeap, ...nodeOptions, '--import', 'tsx', script];
+  const child = spawn(pinned ? 'setarch' : node[0]!, pinned ? ['-R', ...node] : node.slice(1), {
     env: { ...process.env, BENCH_APP: app.name },
     stdio: ['ignore', 'inherit', 'ignore', 'ipc'],
   });
@@ -116,7 +120,8 @@ async function runRound(
 ): Promise<Map<string, Omit<Row, 'app'>>> {
   const servers: Server[] = [];
   try {
-    for (const app of rowsApps) servers.push(await startServer(app));
+    // Started all at once (they are pinned, and measured, only once up), each kept for stopping even if another fails.
+    await Promise.all(rowsApps.map(async (app) => servers.push(await startServer(app))));
     const loads = new Map(
       await Promise.all(
         servers.map(
