@@ -54,7 +54,10 @@ handlers.forEach(([method, path, handle], index) => {
 export class AppModule {}
 Module({ imports: [CodatErrorsModule.forRoot({ service: 'PublicApi' })], controllers: [ExampleController] })(AppModule);
 
-/** The Nest app on Express (the default) or on Fastify, not listening yet. */
+/**
+ * The Nest app on Express (the default) or on Fastify, not listening yet.
+ * @param {{ platform?: 'express' | 'fastify', logger?: import('@nestjs/common').LogLevel[] | false }} [options]
+ */
 export function createApp({ platform = 'express', logger } = {}) {
   const adapter = platform === 'fastify' ? new FastifyAdapter() : new ExpressAdapter();
   return NestFactory.create(AppModule, adapter, { logger: logger ?? ['error', 'warn'] });
