@@ -364,7 +364,7 @@ function nestEntry(name: string, platform: NestPlatform, example?: Framework['ex
     serve(routes, { options, failure = nestRejects, quiet = true } = {}) {
       const style = failures.find((known) => known === failure);
       if (!style) throw new TypeError(`${name} has no failure "${failure.name}"`);
-      return serveNest(platform, [nestController(routes, style)], options, quiet);
+      return serveNest(platform, { controllers: [nestController(routes, style)], options, quiet });
     },
     ...(example && { example }),
   };

@@ -8,7 +8,8 @@ import { announce } from './print.js';
 /** The part of Express's request the adapter uses. */
 export interface NestExpressRequest extends IncomingMessage {
   method: string;
-  originalUrl: string;
+  /** Express's; middie (Nest's middleware on Fastify) leaves it out. */
+  originalUrl?: string;
   correlationId?: string;
 }
 
@@ -67,18 +68,21 @@ function write(req: NestExpressRequest, res: ServerResponse, response: Parameter
 function stamp(engine: Engine, req: NestExpressRequest, res: ServerResponse): string {
   const correlationId = engine.correlate(req.headers);
   req.correlationId = correlationId;
-  if (!res.headersSent) res.setHeader(engine.correlationHeader, correlationId);
+  res.setHeader(engine.correlationHeader, correlationId);
   return correlationId;
 }
 
-/** The id the middleware stamped; a request failed before it (by a body parser) still gets one. */
+/**
+ * The id the middleware stamped; a request failed before it (by a body parser, or on Fastify by a
+ * middleware, which Nest runs on Node's request) still gets one.
+ */
 function idOf(engine: Engine, req: NestExpressRequest, res: ServerResponse): string {
   return typeof req.correlationId === 'string' ? req.correlationId : stamp(engine, req, res);
 }
 
 /** The method, and the path as the client sent it, without its query. */
 function requestLine(req: NestExpressRequest): RequestLine {
-  const url = req.originalUrl ?? req.url ?? '/';
+  const url = req.originalUrl ?? req.url!;
   const query = url.indexOf('?');
   return { method: req.method, path: query === -1 ? url : url.slice(0, query) };
 }

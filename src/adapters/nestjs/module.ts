@@ -60,7 +60,6 @@ export class CodatErrorsModule implements NestModule, OnModuleInit {
   /** Nest calls it before it mounts the routes (after its body parsers): the id's hooks go first. */
   configure(): void {
     const adapter = this.#adapterHost.httpAdapter;
-    if (!adapter) return;
     const platform = adapter.getType();
     if (platform === 'express') expressBeforeRoutes(this.#engine, adapter.getInstance<ExpressInstance>());
     else if (platform === 'fastify') fastifyHooks(this.#engine, adapter.getInstance<FastifyInstance>());
