@@ -84,7 +84,9 @@ export function controllerOf(routes: Record<string, NestRoute | NestRoute['handl
     } = typeof route === 'function' ? { handle: route } : route;
     const [method, path] = key.split(' ') as [keyof typeof RequestMethod, string];
     const name = `route${index}`;
-    Object.defineProperty(RoutesController.prototype, name, { value: handle, configurable: true });
+    // A function of its own per route: Nest keeps a route's metadata on its function.
+    const value = (...args: never[]) => handle(...args);
+    Object.defineProperty(RoutesController.prototype, name, { value, configurable: true });
     const descriptor = Object.getOwnPropertyDescriptor(RoutesController.prototype, name)!;
     RequestMapping({ path, method: RequestMethod[method] })(RoutesController.prototype, name, descriptor);
     for (const decorate of decorators) decorate(RoutesController.prototype, name, descriptor);
