@@ -90,7 +90,9 @@ export function controllerOf(routes: Record<string, NestRoute | NestRoute['handl
     const descriptor = Object.getOwnPropertyDescriptor(RoutesController.prototype, name)!;
     RequestMapping({ path, method: RequestMethod[method] })(RoutesController.prototype, name, descriptor);
     for (const decorate of decorators) decorate(RoutesController.prototype, name, descriptor);
-    params.forEach((decorate, position) => decorate(RoutesController.prototype, name, position));
+    params.forEach((decorate, position) => {
+      decorate(RoutesController.prototype, name, position);
+    });
     if (paramTypes) Reflect.defineMetadata('design:paramtypes', paramTypes, RoutesController.prototype, name);
   });
   return RoutesController;

@@ -28,7 +28,8 @@ function translated(thrown: unknown): unknown {
   const status = thrown.getStatus();
   if (typeof status !== 'number' || !isErrorStatus(status) || status >= 500) return thrown;
   const response = thrown.getResponse();
-  const message = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
+  const message =
+    typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
   if (Array.isArray(message)) {
     const errors = message.filter((text) => typeof text === 'string').map((text: string) => ({ message: text }));
     return new CodatError(undefined, { status, validation: { errors }, cause: thrown });
