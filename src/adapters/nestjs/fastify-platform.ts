@@ -77,8 +77,9 @@ export function fastifyFailure(engine: Engine, thrown: unknown, request: NestFas
   const response = engine.failure(cause, line, correlationId);
   announce(engine, own ?? thrown, response, line, correlationId);
   if (reply.raw.headersSent) {
-    // Part of the response is out: end the connection rather than append to it.
-    reply.raw.destroy();
+    // Part of the response is out: close the connection rather than append to it, once what was
+    // written has left (Node sends it on the next tick).
+    setImmediate(() => reply.raw.destroy());
     return;
   }
   reply.send(prepare(reply, response));
