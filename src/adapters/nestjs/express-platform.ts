@@ -8,8 +8,8 @@ import { announce } from './print.js';
 /** The part of Express's request the adapter uses. */
 export interface NestExpressRequest extends IncomingMessage {
   method: string;
-  /** Express's; middie (Nest's middleware on Fastify) leaves it out. */
-  originalUrl?: string;
+  /** Express's, and middie's (Nest's middleware on Fastify) on Node's request. */
+  originalUrl: string;
   correlationId?: string;
 }
 
@@ -82,7 +82,7 @@ function idOf(engine: Engine, req: NestExpressRequest, res: ServerResponse): str
 
 /** The method, and the path as the client sent it, without its query. */
 function requestLine(req: NestExpressRequest): RequestLine {
-  const url = req.originalUrl ?? req.url!;
+  const url = req.originalUrl;
   const query = url.indexOf('?');
   return { method: req.method, path: query === -1 ? url : url.slice(0, query) };
 }
