@@ -79,8 +79,17 @@ export const printedValueLength = 1000;
  * // Error: db password=hunter2 is wrong
  * //     at …
  */
-export function printFailure(thrown: unknown, { statusCode, method, path, correlationId }: ErrorDetails): void {
-  console.error(`codat-errors: ${statusCode} ${method} ${path} correlationId=${correlationId}\n${printable(thrown)}`);
+export function printFailure(thrown: unknown, details: ErrorDetails): void {
+  const [head, body] = failureLines(thrown, details);
+  console.error(`${head}\n${body}`);
+}
+
+/** What printFailure prints, as its first line and the rest: for a framework that prints through its own logger. */
+export function failureLines(
+  thrown: unknown,
+  { statusCode, method, path, correlationId }: ErrorDetails,
+): [head: string, body: string] {
+  return [`codat-errors: ${statusCode} ${method} ${path} correlationId=${correlationId}`, printable(thrown)];
 }
 
 function printable(thrown: unknown): string {

@@ -230,6 +230,40 @@ const checks: Record<string, Check> = {
     },
   },
 
+  'docs/nestjs.md § Quick start': {
+    server: true,
+    async check({ url, snippet }) {
+      const missing = await ask(`${url}/companies/42`, withId('doc-42'));
+      assert.equal(missing.status, 404);
+      assert.equal(missing.text, bytesOf(shown(snippet, 'json')));
+      assert.equal(missing.headers.get('x-correlation-id'), 'doc-42');
+    },
+  },
+  'docs/nestjs.md § ValidationPipe': {
+    server: true,
+    async check({ url, snippet }) {
+      const invalid = await ask(`${url}/companies`, post({ name: 'Acme', email: 'ops', address: { city: 'L' } }));
+      assert.equal(invalid.status, 400);
+      assert.equal(invalid.text, bytesOf(shown(snippet, 'json')));
+      const company = { name: 'Acme', email: 'ops@acme.example', address: { city: 'Leeds' } };
+      const valid = await ask(`${url}/companies`, post(company));
+      assert.deepEqual([valid.status, valid.body], [201, company]);
+    },
+  },
+  'docs/nestjs.md § On Fastify': {
+    server: true,
+    async check({ url }) {
+      const whoami = await ask(`${url}/whoami`, withId('doc-fastify'));
+      assert.deepEqual(whoami.body, { correlationId: 'doc-fastify' });
+      assert.equal(whoami.headers.get('x-correlation-id'), 'doc-fastify');
+      const missing = await ask(`${url}/nowhere`, withId('doc-fastify'));
+      assert.equal(
+        missing.text,
+        '{"statusCode":404,"service":"PublicApi","error":"Not Found","correlationId":"doc-fastify"}',
+      );
+    },
+  },
+
   'docs/behaviour.md § Ids from other stacks': {
     server: true,
     async check({ url, snippet }) {
@@ -423,6 +457,9 @@ describe('the snippets of the README and docs/', { concurrency: 3 }, () => {
       types: ['node'],
       skipLibCheck: true,
       noEmit: true,
+      // NestJS's decorators (docs/nestjs.md); tsx reads this tsconfig too. It emits no decorator
+      // metadata, so the snippets inject nothing by type.
+      experimentalDecorators: true,
     };
     const files = snippets
       .filter((snippet) => snippet.lang === 'ts')

@@ -150,7 +150,12 @@ describe('what each entry point loads', () => {
   });
 
   it('no entry loads another adapter', async () => {
-    const adapters = { koa: 'codat-errors/koa', express: 'codat-errors/express', fastify: 'codat-errors/fastify' };
+    const adapters = {
+      koa: 'codat-errors/koa',
+      express: 'codat-errors/express',
+      fastify: 'codat-errors/fastify',
+      nestjs: 'codat-errors/nestjs',
+    };
     for (const [own, entry] of Object.entries(adapters)) {
       const others = (await loaded(entry)).files.filter(
         (file) => file.startsWith('adapters/') && !file.startsWith(`adapters/${own}/`),
@@ -158,6 +163,7 @@ describe('what each entry point loads', () => {
       assert.deepEqual(others, [], entry);
     }
     assert.ok(!(await loaded('codat-errors')).files.some((file) => file.startsWith('adapters/fastify/')));
+    assert.ok(!(await loaded('codat-errors')).files.some((file) => file.startsWith('adapters/nestjs/')));
   });
 
   it('the Fastify entry does not load Fastify itself: the app brings it', async () => {
@@ -166,6 +172,15 @@ describe('what each entry point loads', () => {
     assert.deepEqual(
       packages.filter((name) => !name.startsWith('node:')),
       ['nanoid'],
+    );
+  });
+
+  it('the NestJS entry loads Nest, which the app brings, and neither platform', async () => {
+    const { files: loadedFiles, packages } = await loaded('codat-errors/nestjs');
+    assert.ok(loadedFiles.includes('adapters/nestjs/module.js'), loadedFiles.join());
+    assert.deepEqual(
+      packages.filter((name) => !name.startsWith('node:')),
+      ['@nestjs/common', '@nestjs/core', 'nanoid'],
     );
   });
 

@@ -139,6 +139,18 @@ const entries: Record<string, { file: string; names: readonly string[] }> = {
       'validate',
     ],
   },
+  'codat-errors/nestjs': {
+    file: 'adapters/nestjs/index.ts',
+    names: [
+      ...shared,
+      'CodatErrorsModule',
+      'CorrelatedRequest',
+      'NestValidateRequest',
+      'ValidationExceptionOptions',
+      'validate',
+      'validationExceptionFactory',
+    ],
+  },
   'codat-errors/client': {
     file: 'client/index.ts',
     names: ['CodatApiError', 'ErrorEnvelope', 'FromResponseOptions', 'Validation', 'ValidationItem', 'parseRetryAfter'],

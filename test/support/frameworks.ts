@@ -14,9 +14,12 @@ import {
 import { validate as expressValidate } from 'codat-errors/express';
 import { validate as fastifyValidate } from 'codat-errors/fastify';
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { Controller, Req, RequestMapping, RequestMethod, Res, UseInterceptors, type Type } from '@nestjs/common';
+import { validate as nestValidate } from 'codat-errors/nestjs';
 import { express4, serveExpress, type Express } from './express-app.ts';
 import { serveFastify } from './fastify-app.ts';
 import { Koa2, serveKoa, type Koa } from './koa-app.ts';
+import { serveNest, type NestPlatform } from './nest-app.ts';
 import { serve, type Served } from './serve.ts';
 
 /** What a framework-neutral handler sees of its request. */
@@ -71,7 +74,7 @@ export type ExampleRoute = readonly [method: string, path: string, status: numbe
 
 export interface Framework {
   name: string;
-  adapter: 'koa' | 'express' | 'fastify';
+  adapter: 'koa' | 'express' | 'fastify' | 'nestjs';
   /** The ways its handlers report an error; `serve` uses the first unless told. */
   failures: readonly [Failure, ...Failure[]];
   /** Serves an app with codat-errors and `routes`, closed when the test file ends. */
@@ -289,6 +292,94 @@ function fastifyEntry(name: string, example?: Framework['example']): Framework {
   };
 }
 
+/** What a Nest route handler of the registry is given: `@Req()` and `@Res()`, Express's or Fastify's. */
+interface NestHttp {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+  correlationId?: string;
+}
+interface NestReply {
+  status(code: number): NestReply;
+  type(contentType: string): NestReply;
+  send(body: string): unknown;
+}
+type NestRoute = (req: NestHttp, res: NestReply) => unknown;
+
+interface NestFailure extends Failure {
+  mount(handle: Handler): NestRoute;
+}
+
+const nestInput = (req: NestHttp): Input => ({
+  params: req.params,
+  query: req.query,
+  body: req.body,
+  correlationId: req.correlationId,
+});
+// Nest answers a POST with 201 by default: the registry's handlers answer 200.
+const nestSend = (res: NestReply, result: unknown) => res.status(200).type('application/json').send(jsonText(result));
+
+const nestRejects: NestFailure = {
+  name: 'async handler rejects',
+  passesOn: never,
+  mount: (handle) => async (req, res) => nestSend(res, await handle(nestInput(req))),
+};
+
+const nestThrown: NestFailure = {
+  name: 'thrown',
+  passesOn: never,
+  mount: (handle) => (req, res) => {
+    const result = handle(nestInput(req));
+    if (result instanceof Promise) throw new TypeError('the "thrown" failure needs a synchronous handler');
+    nestSend(res, result);
+  },
+};
+
+/** A controller with one method per route, Nest's decorators applied as functions. */
+function nestController(routes: Routes, style: NestFailure): Type {
+  class RoutesController {}
+  Controller()(RoutesController);
+  Object.entries(routes).forEach(([key, route], index) => {
+    const [method, path] = parse(key);
+    const { validate, handle } = routeOf(route);
+    const name = `route${index}`;
+    Object.defineProperty(RoutesController.prototype, name, { value: style.mount(handle), configurable: true });
+    const descriptor = Object.getOwnPropertyDescriptor(RoutesController.prototype, name)!;
+    const requestMethod = RequestMethod[method.toUpperCase() as keyof typeof RequestMethod];
+    RequestMapping({ path, method: requestMethod })(RoutesController.prototype, name, descriptor);
+    if (validate) UseInterceptors(nestValidate(...validate))(RoutesController.prototype, name, descriptor);
+    Req()(RoutesController.prototype, name, 0);
+    Res()(RoutesController.prototype, name, 1);
+  });
+  return RoutesController;
+}
+
+function nestEntry(name: string, platform: NestPlatform, example?: Framework['example']): Framework {
+  const failures = [nestRejects, nestThrown] as const;
+  return {
+    name,
+    adapter: 'nestjs',
+    failures,
+    // Nest parses JSON bodies by itself: `json` changes nothing.
+    serve(routes, { options, failure = nestRejects, quiet = true } = {}) {
+      const style = failures.find((known) => known === failure);
+      if (!style) throw new TypeError(`${name} has no failure "${failure.name}"`);
+      return serveNest(platform, { controllers: [nestController(routes, style)], options, quiet });
+    },
+    ...(example && { example }),
+  };
+}
+
+async function nestExample(platform: NestPlatform) {
+  const { createApp, routes } = await import('../../examples/nestjs.js');
+  // Nest's logger off: the example prints its 5xx, which the tests provoke on purpose.
+  const app = await createApp({ platform, logger: false });
+  await app.init();
+  const instance = app.getHttpAdapter().getInstance();
+  if (platform === 'fastify') await instance.ready();
+  return { url: (await serve(platform === 'fastify' ? instance.routing : instance)).url, routes };
+}
+
 async function koaExample() {
   const { createApp, routes } = await import('../../examples/koa.js');
   const app = createApp();
@@ -318,6 +409,8 @@ export const frameworks: readonly Framework[] = [
   expressEntry('Express 5', express5, [asyncRejects, thrown], expressExample),
   expressEntry('Express 4', express4, [nextError, thrown]),
   fastifyEntry('Fastify 5', fastifyExample),
+  nestEntry('NestJS on Express', 'express', () => nestExample('express')),
+  nestEntry('NestJS on Fastify', 'fastify', () => nestExample('fastify')),
 ];
 
 /** The entries that have an example app. */
