@@ -14,7 +14,7 @@ export const payload = {
   dataConnections: ['accounting', 'banking'],
 };
 
-export type Framework = 'koa' | 'express' | 'fastify';
+export type Framework = 'koa' | 'express' | 'fastify' | 'nest-express' | 'nest-fastify';
 
 export interface App {
   /** Key of the row, and of its server process. */
@@ -196,10 +196,86 @@ const fastify: Stack = {
     }),
 };
 
+type NestPlatform = 'express' | 'fastify';
+
+/** A Nest app of one controller answering GET / with `answer`, the module given, and its default logger for errors. */
+async function nestApp(
+  platform: NestPlatform,
+  answer: () => unknown,
+  imports: unknown[] = [],
+  stamp?: (setHeader: (response: unknown, name: string, value: string) => void) => (response: unknown) => void,
+): Promise<Server> {
+  await import('reflect-metadata');
+  const { Controller, Get, Module } = await import('@nestjs/common');
+  const { NestFactory } = await import('@nestjs/core');
+  // Decorators called as functions: the benchmark is not compiled with decorator support.
+  class Bench {
+    answer() {
+      return answer();
+    }
+  }
+  Controller()(Bench);
+  Get()(Bench.prototype, 'answer', Object.getOwnPropertyDescriptor(Bench.prototype, 'answer')!);
+  class App {}
+  Module({ imports: imports as never[], controllers: [Bench] })(App);
+  const adapter =
+    platform === 'fastify'
+      ? new (await import('@nestjs/platform-fastify')).FastifyAdapter()
+      : new (await import('@nestjs/platform-express')).ExpressAdapter();
+  // Errors are logged, as by default; the start-up lines are not.
+  const app = await NestFactory.create(App, adapter, { logger: ['error', 'warn'] });
+  if (stamp) {
+    const instance = app.getHttpAdapter().getInstance();
+    if (platform === 'fastify') {
+      const header = stamp((reply, name, value) => (reply as import('fastify').FastifyReply).header(name, value));
+      instance.addHook('onRequest', (_request: unknown, reply: unknown, done: () => void) => {
+        header(reply);
+        done();
+      });
+    } else {
+      const header = stamp((res, name, value) => (res as import('node:http').ServerResponse).setHeader(name, value));
+      app.use((_req: unknown, res: unknown, next: () => void) => {
+        header(res);
+        next();
+      });
+    }
+  }
+  await app.listen(0, '127.0.0.1');
+  return app.getHttpServer();
+}
+
+function nest(platform: NestPlatform): Stack {
+  return {
+    framework: `nest-${platform}`,
+    title: `NestJS 11 on ${platform === 'express' ? 'Express' : 'Fastify'}`,
+    bare: () => nestApp(platform, () => payload),
+    async floor() {
+      const { nanoid } = await import('nanoid');
+      // Nest catches by itself: the header is all that is left to add.
+      return nestApp(
+        platform,
+        () => payload,
+        [],
+        (setHeader) => (response) => setHeader(response, 'x-correlation-id', nanoid()),
+      );
+    },
+    async ours(behaviour, options = {}) {
+      const catalog = await import('codat-errors/nestjs');
+      const answer =
+        behaviour === 'ok'
+          ? () => payload
+          : () => {
+              throw behaviour(catalog as unknown as Catalog);
+            };
+      return nestApp(platform, answer, [catalog.CodatErrorsModule.forRoot(options)]);
+    },
+  };
+}
+
 /** The rows every framework has. */
 function rowsOf(stack: Stack): App[] {
   const { framework, title } = stack;
-  const short = title.replace(/ \d+$/, '');
+  const short = title.replace(/ \d+( |$)/, '$1');
   const row = (name: string, label: string, status: number, kind: App['kind'], start: App['start']): App => ({
     name: `${framework}-${name}`,
     framework,
@@ -347,6 +423,14 @@ export const apps: App[] = [
   ...expressPeers,
   ...rowsOf(fastify),
   ...fastifyPeers,
+  ...rowsOf(nest('express')),
+  ...rowsOf(nest('fastify')),
 ];
 
-export const bareOf: Record<Framework, string> = { koa: 'koa-bare', express: 'express-bare', fastify: 'fastify-bare' };
+export const bareOf: Record<Framework, string> = {
+  koa: 'koa-bare',
+  express: 'express-bare',
+  fastify: 'fastify-bare',
+  'nest-express': 'nest-express-bare',
+  'nest-fastify': 'nest-fastify-bare',
+};

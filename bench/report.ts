@@ -54,7 +54,13 @@ export function disagreement(runs: Row[][]): number {
   return largest;
 }
 
-const titles: Record<Framework, string> = { koa: 'Koa', express: 'Express', fastify: 'Fastify' };
+const titles: Record<Framework, string> = {
+  koa: 'Koa',
+  express: 'Express',
+  fastify: 'Fastify',
+  'nest-express': 'NestJS on Express',
+  'nest-fastify': 'NestJS on Fastify',
+};
 
 export function targets({ runs, growth }: Measured): Target[] {
   const list: Target[] = [];
