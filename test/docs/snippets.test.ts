@@ -128,6 +128,24 @@ const checks: Record<string, Check> = {
       );
     },
   },
+  'README.md § Quick start (Fastify)': {
+    server: true,
+    async check({ url }) {
+      const limit = await ask(`${url}/companies`, post({}, 'readme-1'));
+      assert.equal(limit.status, 402);
+      assert.equal(limit.headers.get('x-correlation-id'), 'readme-1');
+      assert.equal(limit.text, bytesOf(firstExample, 'readme-1'));
+    },
+  },
+  'README.md § Quick start (NestJS)': {
+    server: true,
+    async check({ url }) {
+      const limit = await ask(`${url}/companies`, post({}, 'readme-1'));
+      assert.equal(limit.status, 402);
+      assert.equal(limit.headers.get('x-correlation-id'), 'readme-1');
+      assert.equal(limit.text, bytesOf(firstExample, 'readme-1'));
+    },
+  },
   'README.md § The error catalog': { check: printsWhatThePageShows },
   'README.md § Your own errors': { check: printsWhatThePageShows },
   'README.md § Stack traces of 4xx errors': { check: printsWhatThePageShows },
