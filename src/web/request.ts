@@ -1,0 +1,23 @@
+import type { RequestLine } from '../core/engine.js';
+import type { IncomingHeaders } from '../correlation/correlator.js';
+
+const noHeaders: IncomingHeaders = {};
+
+/**
+ * A web `Headers` as the correlator reads headers: by lower-case name. Only the names the policy asks
+ * for are looked up, at the moment it asks.
+ */
+export function headerReader(headers: Headers): IncomingHeaders {
+  return new Proxy(noHeaders, {
+    get: (_target, name) => (typeof name === 'string' ? (headers.get(name) ?? undefined) : undefined),
+  });
+}
+
+/** The method, and the path as the client sent it (from the request's absolute URL), without its query. */
+export function requestLine(request: Request): RequestLine {
+  const url = request.url;
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start === -1) return { method: request.method, path: '/' };
+  const query = url.indexOf('?', start);
+  return { method: request.method, path: query === -1 ? url.slice(start) : url.slice(start, query) };
+}
