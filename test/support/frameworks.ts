@@ -1,6 +1,7 @@
 // The registry of every framework the package supports. The tests of test/frameworks/ (and every test
 // over the example apps) run against each entry: adding an adapter, or a major version of one, is adding
 // one entry to `frameworks`.
+import { types } from 'node:util';
 import { bodyParser } from '@koa/bodyparser';
 import type { RouterMiddleware } from '@koa/router';
 import express5, { type RequestHandler } from 'express';
@@ -311,6 +312,23 @@ const webThrown: WebFailure = {
 };
 const webFailures = [webRejects, webThrown] as const;
 
+/**
+ * Hono hands on a thrown value only after testing `thrown instanceof Error`: for a revoked Proxy that
+ * test throws a TypeError, which is what reaches codat-errors.
+ */
+function honoSwaps(thrown: unknown): string | undefined {
+  try {
+    void (thrown instanceof Error);
+    return undefined;
+  } catch (swapped) {
+    return types.isNativeError(swapped) ? swapped.message : undefined;
+  }
+}
+const honoFailures = [
+  { ...webRejects, swaps: honoSwaps },
+  { ...webThrown, swaps: honoSwaps },
+] as const;
+
 const jsonResponse = (result: unknown) =>
   new Response(jsonText(result), { headers: { 'content-type': 'application/json' } });
 
@@ -358,9 +376,9 @@ function honoEntry(name: string, example?: Framework['example']): Framework {
   return {
     name,
     adapter: 'hono',
-    failures: webFailures,
-    serve(routes, { options, failure = webRejects, json = false, quiet = true } = {}) {
-      const style = webFailures.find((known) => known === failure);
+    failures: honoFailures,
+    serve(routes, { options, failure = honoFailures[0], json = false, quiet = true } = {}) {
+      const style = honoFailures.find((known) => known === failure);
       if (!style) throw new TypeError(`${name} has no failure "${failure.name}"`);
       return serveHono(
         (app) => {
