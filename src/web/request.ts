@@ -13,11 +13,13 @@ export function headerReader(headers: Headers): IncomingHeaders {
   });
 }
 
-/** The method, and the path as the client sent it (from the request's absolute URL), without its query. */
+/**
+ * The method, and the path as the client sent it, without its query: a Request's URL is absolute, and
+ * its path starts at the first `/` after the scheme's `//` (there is always one: `http://host` is `http://host/`).
+ */
 export function requestLine(request: Request): RequestLine {
   const url = request.url;
   const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start === -1) return { method: request.method, path: '/' };
   const query = url.indexOf('?', start);
   return { method: request.method, path: query === -1 ? url.slice(start) : url.slice(start, query) };
 }
