@@ -76,9 +76,9 @@ function canBeText(value: unknown): boolean {
 }
 
 function printedFor(value: unknown, swapped: string | undefined, head: string): Array<string | RegExp> {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const escaped = escape(head);
-  if (swapped !== undefined) return [new RegExp(`^${escaped}\\n\\w*Error: ${escape(swapped)}\\n {4}at `)];
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = literal(head);
+  if (swapped !== undefined) return [new RegExp(`^${escaped}\\n\\w*Error: ${literal(swapped)}\\n {4}at `)];
   if (!isError(value)) {
     return canBeText(value) ? [new RegExp(`^${escaped}\\nA non-error value was thrown: `)] : [unprintable(head)];
   }
