@@ -3,10 +3,12 @@
 // as Wrangler bundles it, with nodejs_compat and without. Node runs the same adapters in the registry
 // (test/support/frameworks.ts). `npm run test:runtimes`; the package must be built.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { routes } from '../../examples/routes.js';
 import { Miniflare } from 'miniflare';
 import { canary } from '../support/canary.ts';
 import { cases } from '../support/cases.ts';
@@ -42,10 +44,10 @@ async function spawnServer(binary: string, args: string[]): Promise<string> {
   return url;
 }
 
-async function startWorker(nodejsCompat: boolean): Promise<string> {
+async function startWorker(nodejsCompat: boolean, entry?: URL): Promise<string> {
   const mf = new Miniflare({
     modules: true,
-    script: await bundleWorker(nodejsCompat),
+    script: await bundleWorker(nodejsCompat, entry),
     compatibilityDate: '2026-04-01',
     compatibilityFlags: nodejsCompat ? ['nodejs_compat'] : [],
     host: '127.0.0.1',
@@ -157,3 +159,17 @@ for (const runtime of runtimes) {
     });
   });
 }
+
+describe('examples/worker.js in workerd, without nodejs_compat, passes the checker', async () => {
+  const url = await startWorker(false, new URL('../../examples/worker.js', import.meta.url));
+  const cli = here('../../dist/check/cli.js');
+  const firstOfEachStatus = routes.filter(
+    ([, , status], index) => status >= 400 && routes.findIndex((r) => r[2] === status) === index,
+  );
+  for (const [method, path, status] of firstOfEachStatus) {
+    it(`${method} ${path} → ${status}`, async () => {
+      const run = await promisify(execFile)(process.execPath, [cli, 'check', `${url}${path}`, '--method', method]);
+      assert.match(run.stdout, /\nPASS: all \d+ checks hold\n$/);
+    });
+  }
+});

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
 /**
- * The case table imports the catalog from the package root, the Koa entry; a Worker imports the same
- * classes from codat-errors/fetch.
+ * The case table (and the example routes) import the catalog from the package root, the Koa entry; a
+ * Worker imports the same classes from codat-errors/fetch.
  */
 const catalogFromFetch: Plugin = {
   name: 'catalog-from-fetch',
@@ -18,9 +18,10 @@ const catalogFromFetch: Plugin = {
   },
 };
 
-export async function bundleWorker(nodejsCompat: boolean): Promise<string> {
+/** `entry` (the runtimes' app by default) as the one module of a Worker. */
+export async function bundleWorker(nodejsCompat: boolean, entry = new URL('app.ts', import.meta.url)): Promise<string> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('app.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(entry)],
     bundle: true,
     write: false,
     format: 'esm',
