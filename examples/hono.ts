@@ -10,6 +10,7 @@ const handlers = untyped as unknown as Array<[method: string, path: string, hand
 
 export { routes } from './routes.js';
 
+const json = { 'content-type': 'application/json; charset=utf-8' };
 const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /** The methods a path answers, listed as @koa/router's allowedMethods() lists them. */
@@ -28,7 +29,10 @@ export function createApp(options: CodatErrorsOptions = {}): Hono {
   app.onError((_error, c) => c.body(null, 500));
 
   for (const [method, path, handle] of handlers) {
-    app.on(method, path, (c) => c.json(handle({ params: c.req.param(), query: c.req.query() })));
+    // The JSON as Koa sends it, charset included, so that the examples answer the same bytes and headers.
+    app.on(method, path, (c) =>
+      c.body(JSON.stringify(handle({ params: c.req.param(), query: c.req.query() })), 200, json),
+    );
   }
   // A known path asked with another method is a 405 with Allow, and OPTIONS lists the methods, as in
   // the Koa example.

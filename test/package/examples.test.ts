@@ -13,7 +13,8 @@ interface Started {
 
 /** Runs an example as `npm start` does, on a free port; it is stopped when the file ends. */
 async function runExample(file: string): Promise<Started> {
-  const child = spawn(process.execPath, [file], {
+  // examples/hono.ts runs as `npm run start:hono` runs it, through tsx.
+  const child = spawn(process.execPath, [...(file.endsWith('.ts') ? ['--import', 'tsx'] : []), file], {
     env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -39,20 +40,22 @@ async function runExample(file: string): Promise<Started> {
   };
 }
 
-describe('the Koa, Express and Fastify examples', async () => {
-  const [koa, express, fastify] = await Promise.all([
+describe('the Koa, Express, Fastify and Hono examples', async () => {
+  const [koa, express, fastify, hono] = await Promise.all([
     runExample('examples/koa.js'),
     runExample('examples/express.js'),
     runExample('examples/fastify.js'),
+    runExample('examples/hono.ts'),
   ]);
 
   for (const [method, path, status] of routes) {
-    it(`${method} ${path} → ${status}, the same bytes from all three`, async () => {
+    it(`${method} ${path} → ${status}, the same bytes from all four`, async () => {
       const init = { method, headers: { 'x-correlation-id': 'example-parity' } };
       const [fromKoa, ...others] = await Promise.all([
         request(koa.url + path, init),
         request(express.url + path, init),
         request(fastify.url + path, init),
+        request(hono.url + path, init),
       ]);
       assert.equal(fromKoa.status, status);
       for (const other of others) {
@@ -72,7 +75,7 @@ describe('the Koa, Express and Fastify examples', async () => {
   }
 
   it('prints the 500 with its stack on the console of each, never in the response', async () => {
-    const stderrs = await Promise.all([koa.stderr(), express.stderr(), fastify.stderr()]);
+    const stderrs = await Promise.all([koa.stderr(), express.stderr(), fastify.stderr(), hono.stderr()]);
     for (const printed of stderrs) assert.match(printed, /Error: db password=hunter2 is wrong\n\s+at /);
   });
 });
