@@ -9,7 +9,8 @@ const noHeaders: IncomingHeaders = {};
  */
 export function headerReader(headers: Headers): IncomingHeaders {
   return new Proxy(noHeaders, {
-    get: (_target, name) => (typeof name === 'string' ? (headers.get(name) ?? undefined) : undefined),
+    // The correlator reads string names only.
+    get: (_target, name) => headers.get(name as string) ?? undefined,
   });
 }
 

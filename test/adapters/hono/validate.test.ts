@@ -67,6 +67,9 @@ describe('Hono: validationHook on its own', () => {
 describe('Hono: validate() reads the JSON body', async () => {
   const { url } = await serveHono((app) => {
     app.post('/notes', validate({ body: z.object({ text: z.string() }) }), (c) => c.json(c.req.valid('json' as never)));
+    app.post('/search', validate({ query: z.object({ q: z.string() }) }), async (c) =>
+      c.json({ query: c.req.valid('query' as never), body: await c.req.text() }),
+    );
   });
 
   it("invalid JSON is a 400 with a fixed message, never the parser's", async () => {
@@ -85,5 +88,10 @@ describe('Hono: validate() reads the JSON body', async () => {
       reply.text,
       badRequest([{ itemId: 'body', message: 'Invalid input: expected object, received undefined' }]),
     );
+  });
+
+  it('leaves the body alone when no schema checks it', async () => {
+    const reply = await request(`${url}/search?q=acme`, { method: 'POST', headers, body: 'not json' });
+    assert.deepEqual(reply.body, { query: { q: 'acme' }, body: 'not json' });
   });
 });
