@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { defaultCorrelationHeader } from '../contract/correlation-id.js';
 
 /**
@@ -10,7 +9,39 @@ export interface CorrelationScope {
   readonly header: string;
 }
 
-const storage = new AsyncLocalStorage<CorrelationScope>();
+/** The part of node:async_hooks' AsyncLocalStorage used here (Node, Bun, Deno, Workers with nodejs_compat). */
+interface ScopeStorage {
+  run<T>(scope: CorrelationScope, fn: () => T): T;
+  getStore(): CorrelationScope | undefined;
+}
+
+type StorageClass = new () => ScopeStorage;
+
+interface BuiltinLoader {
+  getBuiltinModule?(id: string): { AsyncLocalStorage?: StorageClass } | undefined;
+}
+
+/** Created at the first request that asks for it: the web entries must load on runtimes without it. */
+let storage: ScopeStorage | undefined;
+
+/**
+ * AsyncLocalStorage, found without a static `node:` import (which a Worker without `nodejs_compat`, or a
+ * bundler without a flag, would refuse): through `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno,
+ * workerd with `nodejs_compat`). Undefined where the runtime has none.
+ */
+function storageClass(): StorageClass | undefined {
+  return (globalThis as { process?: BuiltinLoader }).process?.getBuiltinModule?.('node:async_hooks')?.AsyncLocalStorage;
+}
+
+function scopeStorage(): ScopeStorage {
+  if (storage) return storage;
+  const Storage = storageClass();
+  if (!Storage) {
+    throw new TypeError('codat-errors: runWithCorrelationId needs AsyncLocalStorage, which this runtime does not have');
+  }
+  storage = new Storage();
+  return storage;
+}
 
 /**
  * Runs `fn` with `correlationId` as the current id: `getCorrelationId()` returns it anywhere in the
@@ -25,7 +56,15 @@ export function runWithCorrelationId<T>(
   fn: () => T,
   header: string = defaultCorrelationHeader,
 ): T {
-  return storage.run({ correlationId, header }, fn);
+  return scopeStorage().run({ correlationId, header }, fn);
+}
+
+/**
+ * `runWithCorrelationId` where the runtime has AsyncLocalStorage, else undefined: what an adapter gives
+ * `createEngine` for `asyncContext: true`. Call it only when the option asks for it.
+ */
+export function asyncContextRunner(): typeof runWithCorrelationId | undefined {
+  return storage || storageClass() ? runWithCorrelationId : undefined;
 }
 
 /**
@@ -36,10 +75,10 @@ export function runWithCorrelationId<T>(
  * logger.info({ correlationId: getCorrelationId() }, 'charging card');
  */
 export function getCorrelationId(): string | undefined {
-  return storage.getStore()?.correlationId;
+  return storage?.getStore()?.correlationId;
 }
 
 /** The current request's id with its header, for outgoing calls; `undefined` outside a request. */
 export function currentCorrelation(): CorrelationScope | undefined {
-  return storage.getStore();
+  return storage?.getStore();
 }

@@ -281,6 +281,43 @@ const checks: Record<string, Check> = {
       );
     },
   },
+  'docs/hono.md § Quick start': {
+    server: true,
+    async check({ url, snippet }) {
+      const missing = await ask(`${url}/companies/42`, withId('doc-42'));
+      assert.equal(missing.status, 404);
+      assert.equal(missing.text, bytesOf(shown(snippet, 'json')));
+      assert.equal(missing.headers.get('x-correlation-id'), 'doc-42');
+      const unmatched = await ask(`${url}/nothing`, withId('doc-43'));
+      assert.equal(
+        unmatched.text,
+        '{"statusCode":404,"service":"PublicApi","error":"Not Found","correlationId":"doc-43"}',
+      );
+    },
+  },
+  'docs/hono.md § Validation': {
+    server: true,
+    async check({ url, snippet }) {
+      const invalid = await ask(`${url}/companies`, post({ name: '', email: 'nope' }));
+      assert.equal(invalid.status, 400);
+      assert.equal(invalid.text, bytesOf(shown(snippet, 'json'), 'doc-1'));
+      const valid = await ask(`${url}/companies`, post({ name: 'Acme', email: 'ops@acme.test' }));
+      assert.deepEqual([valid.status, valid.body], [201, { created: 'Acme' }]);
+    },
+  },
+  'docs/fetch.md § Quick start': {
+    server: true,
+    async check({ url, snippet }) {
+      const missing = await ask(`${url}/companies/42`, withId('doc-42'));
+      assert.equal(missing.status, 404);
+      assert.equal(missing.text, bytesOf(shown(snippet, 'json')));
+      const unmatched = await fetch(`${url}/nothing`, { method: 'HEAD', headers: { 'x-correlation-id': 'doc-44' } });
+      assert.equal(unmatched.status, 404);
+      const bytes = '{"statusCode":404,"service":"PublicApi","error":"Not Found","correlationId":"doc-44"}';
+      assert.equal(unmatched.headers.get('content-length'), String(bytes.length));
+      assert.equal(unmatched.headers.get('x-correlation-id'), 'doc-44');
+    },
+  },
 
   'docs/behaviour.md § Ids from other stacks': {
     server: true,

@@ -49,7 +49,7 @@ after(() => {
 
 // What a 5xx prints, written apart from the package: one line naming the request and its id, then
 // the stack of the error the framework hands on (Express 5 swaps a falsy rejection for an Error of its
-// own), or the thrown value when it is no error, or a fixed line when a getter of it throws.
+// own; Hono's `instanceof Error` test throws a TypeError of its own for a revoked Proxy), or the thrown value when it is no error, or a fixed line when a getter of it throws.
 function isError(value: unknown): boolean {
   try {
     return types.isNativeError(value) || value instanceof Error;
@@ -76,8 +76,9 @@ function canBeText(value: unknown): boolean {
 }
 
 function printedFor(value: unknown, swapped: string | undefined, head: string): Array<string | RegExp> {
-  const escaped = head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  if (swapped !== undefined) return [new RegExp(`^${escaped}\\nError: ${swapped}\\n {4}at `)];
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = literal(head);
+  if (swapped !== undefined) return [new RegExp(`^${escaped}\\n\\w*Error: ${literal(swapped)}\\n {4}at `)];
   if (!isError(value)) {
     return canBeText(value) ? [new RegExp(`^${escaped}\\nA non-error value was thrown: `)] : [unprintable(head)];
   }

@@ -43,7 +43,8 @@ const mayImport: Record<string, readonly string[]> = {
   core: ['contract', 'validation', 'errors', 'correlation'],
   openapi: ['contract', 'errors', 'core'],
   node: ['contract', 'core'],
-  adapter: ['contract', 'validation', 'errors', 'correlation', 'core', 'node', 'surface'],
+  web: ['contract', 'core', 'correlation'],
+  adapter: ['contract', 'validation', 'errors', 'correlation', 'core', 'node', 'web', 'surface'],
   client: ['contract'],
   check: ['contract'],
   opentelemetry: ['contract', 'errors', 'core'],
@@ -52,7 +53,7 @@ const mayImport: Record<string, readonly string[]> = {
 };
 
 /** The folders whose code, with all it imports, runs on any runtime: browsers, Workers, Deno, Bun. */
-const runtimeNeutral = ['contract', 'errors', 'validation', 'core'];
+const runtimeNeutral = ['contract', 'errors', 'validation', 'core', 'web', 'adapters/fetch', 'adapters/hono'];
 
 function reachable(from: string): Set<string> {
   const seen = new Set<string>();
@@ -155,6 +156,8 @@ describe('what each entry point loads', () => {
       express: 'codat-errors/express',
       fastify: 'codat-errors/fastify',
       nestjs: 'codat-errors/nestjs',
+      fetch: 'codat-errors/fetch',
+      hono: 'codat-errors/hono',
     };
     for (const [own, entry] of Object.entries(adapters)) {
       const others = (await loaded(entry)).files.filter(
@@ -192,6 +195,12 @@ describe('what each entry point loads', () => {
     );
     assert.ok(!root.files.some((file) => file.startsWith('opentelemetry/')));
     assert.ok((await loaded('codat-errors/opentelemetry')).packages.includes('@opentelemetry/api'));
+  });
+
+  it("the fetch and Hono entries load no node: module and no package but nanoid: Hono is the app's", async () => {
+    for (const entry of ['codat-errors/fetch', 'codat-errors/hono']) {
+      assert.deepEqual((await loaded(entry)).packages, ['nanoid'], entry);
+    }
   });
 
   it('the client loads only itself and the contract', async () => {

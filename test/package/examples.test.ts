@@ -13,7 +13,8 @@ interface Started {
 
 /** Runs an example as `npm start` does, on a free port; it is stopped when the file ends. */
 async function runExample(file: string, ...args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, [file, ...args], {
+  // examples/hono.ts runs as `npm run start:hono` runs it, through tsx.
+  const child = spawn(process.execPath, [...(file.endsWith('.ts') ? ['--import', 'tsx'] : []), file, ...args], {
     env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -39,17 +40,18 @@ async function runExample(file: string, ...args: string[]): Promise<Started> {
   };
 }
 
-describe('the Koa, Express, Fastify and NestJS examples', async () => {
-  const [koa, express, fastify, nestExpress, nestFastify] = await Promise.all([
+describe('the Koa, Express, Fastify, NestJS and Hono examples', async () => {
+  const [koa, express, fastify, nestExpress, nestFastify, hono] = await Promise.all([
     runExample('examples/koa.js'),
     runExample('examples/express.js'),
     runExample('examples/fastify.js'),
     runExample('examples/nestjs.js'),
     runExample('examples/nestjs.js', 'fastify'),
+    runExample('examples/hono.ts'),
   ]);
 
   for (const [method, path, status] of routes) {
-    it(`${method} ${path} → ${status}, the same bytes from all five`, async () => {
+    it(`${method} ${path} → ${status}, the same bytes from all six`, async () => {
       const init = { method, headers: { 'x-correlation-id': 'example-parity' } };
       const [fromKoa, ...others] = await Promise.all([
         request(koa.url + path, init),
@@ -57,6 +59,7 @@ describe('the Koa, Express, Fastify and NestJS examples', async () => {
         request(fastify.url + path, init),
         request(nestExpress.url + path, init),
         request(nestFastify.url + path, init),
+        request(hono.url + path, init),
       ]);
       assert.equal(fromKoa.status, status);
       for (const other of others) {
@@ -82,6 +85,7 @@ describe('the Koa, Express, Fastify and NestJS examples', async () => {
       fastify.stderr(),
       nestExpress.stderr(),
       nestFastify.stderr(),
+      hono.stderr(),
     ]);
     for (const printed of stderrs) assert.match(printed, /Error: db password=hunter2 is wrong\n\s+at /);
   });

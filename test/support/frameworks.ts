@@ -1,6 +1,7 @@
 // The registry of every framework the package supports. The tests of test/frameworks/ (and every test
 // over the example apps) run against each entry: adding an adapter, or a major version of one, is adding
 // one entry to `frameworks`.
+import { types } from 'node:util';
 import { bodyParser } from '@koa/bodyparser';
 import type { RouterMiddleware } from '@koa/router';
 import express5, { type RequestHandler } from 'express';
@@ -16,6 +17,11 @@ import { validate as fastifyValidate } from 'codat-errors/fastify';
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { Controller, Req, RequestMapping, RequestMethod, Res, UseInterceptors, type Type } from '@nestjs/common';
 import { validate as nestValidate } from 'codat-errors/nestjs';
+import { createRequestCheck, getCorrelationId as fetchCorrelationId } from 'codat-errors/fetch';
+import { validate as honoValidate } from 'codat-errors/hono';
+import type { Context as HonoContext, Handler as HonoHandler, MiddlewareHandler } from 'hono';
+import { getRequestListener } from '@hono/node-server';
+import { serveFetch, serveHono, type FetchRoute } from './web-app.ts';
 import { express4, serveExpress, type Express } from './express-app.ts';
 import { serveFastify } from './fastify-app.ts';
 import { Koa2, serveKoa, type Koa } from './koa-app.ts';
@@ -74,7 +80,7 @@ export type ExampleRoute = readonly [method: string, path: string, status: numbe
 
 export interface Framework {
   name: string;
-  adapter: 'koa' | 'express' | 'fastify' | 'nestjs';
+  adapter: 'koa' | 'express' | 'fastify' | 'nestjs' | 'fetch' | 'hono';
   /** The ways its handlers report an error; `serve` uses the first unless told. */
   failures: readonly [Failure, ...Failure[]];
   /** Serves an app with codat-errors and `routes`, closed when the test file ends. */
@@ -380,6 +386,123 @@ async function nestExample(platform: NestPlatform) {
   return { url: (await serve(platform === 'fastify' ? instance.routing : instance)).url, routes };
 }
 
+interface WebFailure extends Failure {
+  /** Runs the handler as a fetch handler or a Hono handler does, returning or throwing what it gives. */
+  call(handle: () => unknown): Promise<unknown>;
+}
+
+const webRejects: WebFailure = { name: 'async handler rejects', passesOn: never, call: async (handle) => handle() };
+const webThrown: WebFailure = {
+  name: 'thrown',
+  passesOn: never,
+  call: (handle) => {
+    const result = handle();
+    if (result instanceof Promise) throw new TypeError('the "thrown" failure needs a synchronous handler');
+    return Promise.resolve(result);
+  },
+};
+const webFailures = [webRejects, webThrown] as const;
+
+/**
+ * Hono hands on a thrown value only after testing `thrown instanceof Error`: for a revoked Proxy that
+ * test throws a TypeError, which is what reaches codat-errors.
+ */
+function honoSwaps(thrown: unknown): string | undefined {
+  try {
+    void (thrown instanceof Error);
+    return undefined;
+  } catch (swapped) {
+    return types.isNativeError(swapped) ? swapped.message : undefined;
+  }
+}
+const honoFailures = [
+  { ...webRejects, swaps: honoSwaps },
+  { ...webThrown, swaps: honoSwaps },
+] as const;
+
+const jsonResponse = (result: unknown) =>
+  new Response(jsonText(result), { headers: { 'content-type': 'application/json' } });
+
+/** A query as Koa gives it: one value as a string, a repeated name as the list of its values. */
+function queryOf(url: string): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const [name, value] of new URL(url).searchParams) {
+    const seen = query[name];
+    query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return query;
+}
+
+function fetchEntry(name: string): Framework {
+  return {
+    name,
+    adapter: 'fetch',
+    failures: webFailures,
+    serve(routes, { options, failure = webRejects, json = false, quiet = true } = {}) {
+      const style = webFailures.find((known) => known === failure);
+      if (!style) throw new TypeError(`${name} has no failure "${failure.name}"`);
+      const fetchRoutes: Record<string, FetchRoute> = {};
+      for (const [key, route] of Object.entries(routes)) {
+        const [method, path] = parse(key);
+        const { validate, handle } = routeOf(route);
+        const check = validate && createRequestCheck(...validate);
+        fetchRoutes[method === 'all' ? path : `${method.toUpperCase()} ${path}`] = async (request, params) => {
+          const text = json ? await request.text() : '';
+          let input: Input = {
+            params,
+            query: queryOf(request.url),
+            body: text === '' ? undefined : JSON.parse(text),
+            correlationId: fetchCorrelationId(request),
+          };
+          if (check) input = { ...input, ...((await check(input)) as Partial<Input>) };
+          return jsonResponse(await style.call(() => handle(input)));
+        };
+      }
+      return serveFetch(fetchRoutes, options, quiet);
+    },
+  };
+}
+
+function honoEntry(name: string, example?: Framework['example']): Framework {
+  return {
+    name,
+    adapter: 'hono',
+    failures: honoFailures,
+    serve(routes, { options, failure = honoFailures[0], json = false, quiet = true } = {}) {
+      const style = honoFailures.find((known) => known === failure);
+      if (!style) throw new TypeError(`${name} has no failure "${failure.name}"`);
+      return serveHono(
+        (app) => {
+          for (const [key, route] of Object.entries(routes)) {
+            const [method, path] = parse(key);
+            const { validate, handle } = routeOf(route);
+            const handler: HonoHandler = async (c: HonoContext) => {
+              const validated = (target: 'json' | 'query' | 'param') =>
+                validate ? c.req.valid(target as never) : undefined;
+              const text = json && !validate ? await c.req.text() : '';
+              const input: Input = {
+                params: validated('param') ?? c.req.param(),
+                query: validated('query') ?? queryOf(c.req.url),
+                body: validate ? validated('json') : text === '' ? undefined : JSON.parse(text),
+                correlationId: c.get('correlationId'),
+              };
+              return jsonResponse(await style.call(() => handle(input)));
+            };
+            const handlers: Array<MiddlewareHandler | HonoHandler> = [
+              ...(validate ? [honoValidate(...validate)] : []),
+              handler,
+            ];
+            app.on(method === 'all' ? 'ALL' : method.toUpperCase(), path, ...(handlers as [HonoHandler]));
+          }
+        },
+        options,
+        quiet,
+      );
+    },
+    ...(example && { example }),
+  };
+}
+
 async function koaExample() {
   const { createApp, routes } = await import('../../examples/koa.js');
   const app = createApp();
@@ -402,6 +525,11 @@ async function fastifyExample() {
   return { url: (await serve(app.routing)).url, routes };
 }
 
+async function honoExample() {
+  const { createApp, routes } = await import('../../examples/hono.ts');
+  return { url: (await serve(getRequestListener(createApp({ logger: { warn() {}, error() {} } }).fetch))).url, routes };
+}
+
 export const frameworks: readonly Framework[] = [
   koa('Koa 3', Koa3, koaExample),
   koa('Koa 2', Koa2),
@@ -411,6 +539,8 @@ export const frameworks: readonly Framework[] = [
   fastifyEntry('Fastify 5', fastifyExample),
   nestEntry('NestJS on Express', 'express', () => nestExample('express')),
   nestEntry('NestJS on Fastify', 'fastify', () => nestExample('fastify')),
+  honoEntry('Hono on Node', honoExample),
+  fetchEntry('fetch on Node'),
 ];
 
 /** The entries that have an example app. */
