@@ -14,7 +14,7 @@ export const payload = {
   dataConnections: ['accounting', 'banking'],
 };
 
-export type Framework = 'koa' | 'express' | 'fastify' | 'nest-express' | 'nest-fastify';
+export type Framework = 'koa' | 'express' | 'fastify' | 'nest-express' | 'nest-fastify' | 'hono';
 
 export interface App {
   /** Key of the row, and of its server process. */
@@ -272,6 +272,53 @@ function nest(platform: NestPlatform): Stack {
   };
 }
 
+type HonoApp = import('hono').Hono;
+
+/** A Hono app on @hono/node-server, as its docs serve one on Node. */
+async function honoApp(build: (app: HonoApp) => void): Promise<Server> {
+  const { Hono } = await import('hono');
+  const { serve } = await import('@hono/node-server');
+  const app = new Hono();
+  build(app);
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(server as Server));
+  });
+}
+
+const hono: Stack = {
+  framework: 'hono',
+  title: 'Hono 4',
+  bare: () => honoApp((app) => app.get('/', (c) => c.json(payload))),
+  async floor() {
+    const { nanoid } = await import('nanoid');
+    return honoApp((app) => {
+      app.use(async (c, next) => {
+        c.header('x-correlation-id', nanoid());
+        await next();
+      });
+      // Hono catches by itself: an onError that answers is the catch.
+      app.onError((_error, c) => c.body(null, 500));
+      app.get('/', (c) => c.json(payload));
+    });
+  },
+  async ours(behaviour, options = {}) {
+    const catalog = await import('codat-errors/hono');
+    return honoApp((app) => {
+      app.use(catalog.codatErrors(options));
+      // As docs/hono.md sets it: Hono's default onError would print every Error, 4xx included.
+      app.onError((_error, c) => c.body(null, 500));
+      app.get(
+        '/',
+        behaviour === 'ok'
+          ? (c) => c.json(payload)
+          : () => {
+              throw behaviour(catalog as unknown as Catalog);
+            },
+      );
+    });
+  },
+};
+
 /** The rows every framework has. */
 function rowsOf(stack: Stack): App[] {
   const { framework, title } = stack;
@@ -425,6 +472,7 @@ export const apps: App[] = [
   ...fastifyPeers,
   ...rowsOf(nest('express')),
   ...rowsOf(nest('fastify')),
+  ...rowsOf(hono),
 ];
 
 export const bareOf: Record<Framework, string> = {
@@ -433,4 +481,5 @@ export const bareOf: Record<Framework, string> = {
   fastify: 'fastify-bare',
   'nest-express': 'nest-express-bare',
   'nest-fastify': 'nest-fastify-bare',
+  hono: 'hono-bare',
 };

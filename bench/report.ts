@@ -60,6 +60,7 @@ const titles: Record<Framework, string> = {
   fastify: 'Fastify',
   'nest-express': 'NestJS on Express',
   'nest-fastify': 'NestJS on Fastify',
+  hono: 'Hono',
 };
 
 export function targets({ runs, growth }: Measured): Target[] {
