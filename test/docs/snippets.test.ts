@@ -146,6 +146,28 @@ const checks: Record<string, Check> = {
       assert.equal(limit.text, bytesOf(firstExample, 'readme-1'));
     },
   },
+  'README.md § Quick start (Hono)': {
+    server: true,
+    async check({ url }) {
+      const limit = await ask(`${url}/companies`, post({}, 'readme-1'));
+      assert.equal(limit.status, 402);
+      assert.equal(limit.headers.get('x-correlation-id'), 'readme-1');
+      assert.equal(limit.text, bytesOf(firstExample, 'readme-1'));
+    },
+  },
+  'README.md § Quick start (fetch handlers)': {
+    server: true,
+    async check({ url }) {
+      const limit = await ask(`${url}/companies`, post({}, 'readme-1'));
+      assert.equal(limit.status, 402);
+      assert.equal(limit.text, bytesOf(firstExample, 'readme-1'));
+      const missing = await ask(`${url}/nothing-here`, withId('readme-4'));
+      assert.equal(
+        missing.text,
+        '{"statusCode":404,"service":"PublicApi","error":"Not Found","correlationId":"readme-4"}',
+      );
+    },
+  },
   'README.md § The error catalog': { check: printsWhatThePageShows },
   'README.md § Your own errors': { check: printsWhatThePageShows },
   'README.md § Stack traces of 4xx errors': { check: printsWhatThePageShows },
