@@ -338,7 +338,6 @@ function rowsOf(stack: Stack): App[] {
     row('ours-402', `${short} + codat-errors, throw new LimitExceeded(message)`, 402, 'ours', () =>
       stack.ours(throws[402]),
     ),
-    row('ours-404', `${short} + codat-errors, throw new NotFound(message)`, 404, 'ours', () => stack.ours(throws[404])),
     row('ours-500', `${short} + codat-errors, unknown Error (500)`, 500, 'ours', () => stack.ours(throws[500])),
   ];
 }
@@ -354,6 +353,15 @@ const koaWithAwaits = async (asyncContext: boolean) => {
 };
 
 const koaPeers: App[] = [
+  {
+    // The row this file headlined until December 2026: another class and message than the targets' 402.
+    name: 'koa-ours-404',
+    framework: 'koa',
+    label: 'Koa + codat-errors, throw new NotFound(message)',
+    status: 404,
+    kind: 'ours',
+    start: () => koa.ours(throws[404]),
+  },
   {
     // The same app as koa-bare in a process of its own: how far from 1.00 the method puts two identical apps.
     name: 'koa-bare-twin',

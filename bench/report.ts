@@ -131,6 +131,32 @@ export function targets({ runs, growth }: Measured): Target[] {
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
+/** Why the figures published before 2026-12 differ from this method's: what the old one measured differently. */
+const history = [
+  '## Why the figures published before December 2026 differ',
+  '',
+  'The bench used to run each row **at the same time** as its bare app, both unpinned, with autocannon (50 connections',
+  'to each) in a third process on the same two CPUs, for up to 5 s, 9 rounds. It published the catalog 4xx at 0.81; an',
+  'independent measurement made the way this bench now is put it at 0.72–0.74. What differed:',
+  '',
+  '- **The row.** The published 0.81 was `throw new NotFound(message)`; the independent figure was',
+  "  `throw new LimitExceeded(message)`, and the old bench's own `LimitExceeded.companyLimit()` row (a validation item, a",
+  '  longer body) said 0.72 in the same run. The targets now use `new LimitExceeded(message)` on every framework;',
+  '  `NotFound` stays beside it on Koa.',
+  '- **The measurement.** Three busy processes on two CPUs: how the scheduler shared them between the row, its bare app',
+  "  and the load changed from one 5 s run to the next, and a server's CPU time per request depends on it. The old A/A",
+  "  row's rounds spread over 0.82–1.06; re-run on 2026-12-01, the old bench put Express's success path at 0.81 where it",
+  '  had published 0.92. Here each server has a CPU to itself while it is driven, and rows alternate every 100 ms.',
+  '- **Process luck.** Two processes of the same app differed by up to 10% in CPU per request, round after round. Fresh',
+  '  processes every round, no address-space randomization (`setarch -R`) and a fixed 16 MB young generation',
+  '  (`--min-semi-space-size`, `--max-semi-space-size`) bring the A/A control within 0.03; the median of 5 rounds does',
+  '  the rest.',
+  '- **Concurrency.** The error path costs relatively more the more requests are in flight: on Koa, the 402 row came out',
+  '  0.86 with 1 connection, 0.83 with 8 (this bench) and 0.78 with 50 (`--connections`). 8 is where one server on one',
+  '  CPU is already saturated.',
+  '- Body, message, stack and connection reuse were alike in both: the same bytes, 4xx errors without a stack, keep-alive.',
+];
+
 export function markdown(measured: Measured, chartFile: string): string {
   const { runs, settings } = measured;
   const last = runs.at(-1)!;
@@ -141,17 +167,19 @@ export function markdown(measured: Measured, chartFile: string): string {
     '',
     `Written by \`${measured.command}\` on ${measured.date}: Node.js ${measured.node}, ${measured.cores} × ${measured.cpu}.`,
     '',
-    `HTTP, time-sliced: ${runs.length} consecutive runs of ${settings.rounds} rounds. In each round every row's server is started`,
-    'anew in its own process, pinned to one CPU, and the load generator (keep-alive connections, each sending its next GET as soon as',
-    `its response is in: ${settings.connections} to the row being driven) is pinned to the other. Every server stays up for the round; one at a time,`,
-    `each is driven for ${settings.slice} ms, every row once per cycle in a new random order, ${settings.cycles} cycles a round, and its`,
-    "CPU time (all its threads, from `/proc/<pid>/task/*/schedstat`) is read around its slice. Of a round's cycles the",
-    `quiet ones are kept: those in which the rest of the machine (\`/proc/stat\` less the benchmark's own processes) used less`,
-    `than ${Math.round(settings.noise * 100)}% of a CPU, or the quietest ${Math.round(settings.quiet * 100)}% when fewer were quiet. **CPU ratio** = the bare app of the same`,
-    "framework's CPU time per request over this row's, over the kept cycles of a round (1.00 = as cheap as the bare app);",
-    'each run shows the median of its rounds, lowest to highest',
-    `in brackets. The A/A control, the bare Koa app against a second process of itself, must come out within ${control.tolerance} of 1.00`,
+    `HTTP, time-sliced: ${runs.length} consecutive runs of ${settings.rounds} rounds. In each round, one framework at a time, the`,
+    'servers of its rows are started anew, each in its own process pinned to one CPU, with the load generator pinned to the other',
+    `(keep-alive connections, each sending its next GET as soon as its response is in: ${settings.connections} to the row being driven), and`,
+    `warmed up by 1.5 s of load. Then, one at a time, each is driven for ${settings.slice} ms, every row once per cycle in a new random order,`,
+    `${settings.cycles} cycles, its CPU time (all its threads, \`/proc/<pid>/task/*/schedstat\`) read around its slice. The quiet cycles are`,
+    "kept: those in which the rest of the machine (`/proc/stat` less the benchmark's own processes) used less than",
+    `${Math.round(settings.noise * 100)}% of a CPU, or the quietest ${Math.round(settings.quiet * 100)}% when fewer were quiet. **CPU ratio** = the CPU time per request of the bare app of`,
+    "the same framework over this row's, over the kept cycles of a round (1.00 = as cheap as the bare app); each run shows the",
+    'median of its rounds, lowest to highest in brackets. The A/A control, the bare Koa app against a second process of itself,',
+    `must come out within ${control.tolerance} of 1.00`,
     'in every run, or the benchmark says the run is inconclusive and writes nothing.',
+    '',
+    ...history,
     '',
     '## Targets',
     '',
