@@ -338,6 +338,7 @@ function rowsOf(stack: Stack): App[] {
     row('ours-402', `${short} + codat-errors, throw new LimitExceeded(message)`, 402, 'ours', () =>
       stack.ours(throws[402]),
     ),
+    row('ours-404', `${short} + codat-errors, throw new NotFound(message)`, 404, 'ours', () => stack.ours(throws[404])),
     row('ours-500', `${short} + codat-errors, unknown Error (500)`, 500, 'ours', () => stack.ours(throws[500])),
   ];
 }
@@ -353,15 +354,6 @@ const koaWithAwaits = async (asyncContext: boolean) => {
 };
 
 const koaPeers: App[] = [
-  {
-    // The row this file headlined until December 2026: another class and message than the targets' 402.
-    name: 'koa-ours-404',
-    framework: 'koa',
-    label: 'Koa + codat-errors, throw new NotFound(message)',
-    status: 404,
-    kind: 'ours',
-    start: () => koa.ours(throws[404]),
-  },
   {
     // The same app as koa-bare in a process of its own: how far from 1.00 the method puts two identical apps.
     name: 'koa-bare-twin',
@@ -471,6 +463,28 @@ const fastifyPeers: App[] = [
   },
 ];
 
+const honoPeers: App[] = [
+  {
+    name: 'hono-handwritten',
+    framework: 'hono',
+    label: 'Hono 4, HTTPException(404) + JSON onError',
+    status: 404,
+    kind: 'peer',
+    start: async () => {
+      const { HTTPException } = await import('hono/http-exception');
+      return honoApp((app) => {
+        app.onError((error, c) => {
+          const status = error instanceof HTTPException ? error.status : 500;
+          return c.json({ statusCode: status, error: status < 500 ? error.message : 'Internal Server Error' }, status);
+        });
+        app.get('/', () => {
+          throw new HTTPException(404, { message });
+        });
+      });
+    },
+  },
+];
+
 export const apps: App[] = [
   ...rowsOf(koa),
   ...koaPeers,
@@ -481,6 +495,7 @@ export const apps: App[] = [
   ...rowsOf(nest('express')),
   ...rowsOf(nest('fastify')),
   ...rowsOf(hono),
+  ...honoPeers,
 ];
 
 export const bareOf: Record<Framework, string> = {

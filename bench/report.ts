@@ -142,7 +142,7 @@ const history = [
   '- **The row.** The published 0.81 was `throw new NotFound(message)`; the independent figure was',
   "  `throw new LimitExceeded(message)`, and the old bench's own `LimitExceeded.companyLimit()` row (a validation item, a",
   '  longer body) said 0.72 in the same run. The targets now use `new LimitExceeded(message)` on every framework;',
-  '  `NotFound` stays beside it on Koa.',
+  '  `NotFound` stays beside it.',
   '- **The measurement.** Three busy processes on two CPUs: how the scheduler shared them between the row, its bare app',
   "  and the load changed from one 5 s run to the next, and a server's CPU time per request depends on it. The old A/A",
   "  row's rounds spread over 0.82–1.06; re-run on 2026-12-01, the old bench put Express's success path at 0.81 where it",
