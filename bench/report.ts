@@ -149,7 +149,7 @@ const history = [
   '  had published 0.92. Here each server has a CPU to itself while it is driven, and rows alternate every 100 ms.',
   '- **Process luck.** Two processes of the same app differed by up to 10% in CPU per request, round after round. Fresh',
   '  processes every round, no address-space randomization (`setarch -R`) and a fixed 16 MB young generation',
-  '  (`--min-semi-space-size`, `--max-semi-space-size`) bring the A/A control within 0.03; the median of 5 rounds does',
+  '  (`--min-semi-space-size`, `--max-semi-space-size`) bring the A/A control within 0.03; the median of the rounds does',
   '  the rest.',
   '- **Concurrency.** The error path costs relatively more the more requests are in flight: on Koa, the 402 row came out',
   '  0.86 with 1 connection, 0.83 with 8 (this bench) and 0.78 with 50 (`--connections`). 8 is where one server on one',
