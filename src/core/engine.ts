@@ -15,6 +15,12 @@ export interface RequestLine {
   readonly path: string;
 }
 
+/** The method, and the path of the request target as the client sent it, without its query. */
+export function requestLine(method: string, target: string): RequestLine {
+  const query = target.indexOf('?');
+  return { method, path: query === -1 ? target : target.slice(0, query) };
+}
+
 /** Everything an adapter writes for an error. */
 export interface ErrorResponse {
   readonly status: number;

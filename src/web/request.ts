@@ -1,4 +1,4 @@
-import type { RequestLine } from '../core/engine.js';
+import { requestLine as lineOf, type RequestLine } from '../core/engine.js';
 import type { IncomingHeaders } from '../correlation/correlator.js';
 
 const noHeaders: IncomingHeaders = {};
@@ -21,6 +21,5 @@ export function headerReader(headers: Headers): IncomingHeaders {
 export function requestLine(request: Request): RequestLine {
   const url = request.url;
   const start = url.indexOf('/', url.indexOf('//') + 2);
-  const query = url.indexOf('?', start);
-  return { method: request.method, path: query === -1 ? url.slice(start) : url.slice(start, query) };
+  return lineOf(request.method, url.slice(start));
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createEngine, type ErrorResponse, type RequestLine } from '../../core/engine.js';
+import { createEngine, type ErrorResponse, requestLine } from '../../core/engine.js';
 import type { CodatErrorsOptions } from '../../core/options.js';
 import { printFailure } from '../../core/report.js';
 import { runWithCorrelationId } from '../../correlation/context.js';
@@ -88,7 +88,7 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
   }
 
   const guardStatus = statusGuard<ExpressResponse>((res) =>
-    engine.errorStatus(res.statusCode, requestLine(res.req), idOf(res.req, res)),
+    engine.errorStatus(res.statusCode, requestLine(res.req.method, res.req.originalUrl), idOf(res.req, res)),
   );
 
   return {
@@ -100,11 +100,11 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
       else next();
     },
     notFound: function codatErrorsNotFound(req, res) {
-      send(req, res, engine.errorStatus(404, requestLine(req), idOf(req, res)));
+      send(req, res, engine.errorStatus(404, requestLine(req.method, req.originalUrl), idOf(req, res)));
     },
     // Four parameters, or Express would not take it for an error handler.
     handler: function codatErrorsHandler(error, req, res, _next) {
-      const request = requestLine(req);
+      const request = requestLine(req.method, req.originalUrl);
       const correlationId = idOf(req, res);
       const response = engine.failure(error, request, correlationId);
       if (!engine.logger && response.status >= 500 && req.app?.get('env') !== 'test') {
@@ -125,11 +125,4 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
 function send(req: ExpressRequest, res: ExpressResponse, response: ErrorResponse): void {
   setErrorHeaders(res, response);
   endWithError(res, response, req.method);
-}
-
-/** The method, and the path as the client sent it: `req.path` is cut by the mount point of a sub-router. */
-function requestLine(req: ExpressRequest): RequestLine {
-  const url = req.originalUrl;
-  const query = url.indexOf('?');
-  return { method: req.method, path: query === -1 ? url : url.slice(0, query) };
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { createEngine, type Engine, type ErrorResponse, type RequestLine } from '../../core/engine.js';
+import { createEngine, type Engine, type ErrorResponse, type RequestLine, requestLine } from '../../core/engine.js';
 import { staleHeaders } from '../../core/headers.js';
 import type { CodatErrorsOptions } from '../../core/options.js';
 import { asError, printFailure } from '../../core/report.js';
@@ -63,7 +63,11 @@ export const codatErrors: FastifyCodatErrors = async function codatErrors(fastif
       next(null, payload);
       return;
     }
-    const response = engine.errorStatus(reply.statusCode, requestLine(request), idOf(request, reply));
+    const response = engine.errorStatus(
+      reply.statusCode,
+      requestLine(request.method, request.url),
+      idOf(request, reply),
+    );
     next(null, prepare(reply, response));
   });
 
@@ -73,14 +77,14 @@ export const codatErrors: FastifyCodatErrors = async function codatErrors(fastif
       reply.raw.destroy();
       return;
     }
-    const line = requestLine(request);
+    const line = requestLine(request.method, request.url);
     const correlationId = idOf(request, reply);
     const response = engine.failure(fromFastify(error), line, correlationId);
     if (response.status >= 500) announce(engine, request, error, response.status, line, correlationId);
     reply.send(prepare(reply, response));
   });
   fastify.setNotFoundHandler((request, reply) => {
-    reply.send(prepare(reply, engine.errorStatus(404, requestLine(request), idOf(request, reply))));
+    reply.send(prepare(reply, engine.errorStatus(404, requestLine(request.method, request.url), idOf(request, reply))));
   });
 };
 
@@ -124,11 +128,4 @@ function announce(
   } catch {
     // A logger that cannot write this value must not change the response.
   }
-}
-
-/** The method, and the path as the client sent it, without its query. */
-function requestLine(request: FastifyRequest): RequestLine {
-  const url = request.url;
-  const query = url.indexOf('?');
-  return { method: request.method, path: query === -1 ? url : url.slice(0, query) };
 }

@@ -1,7 +1,7 @@
 // NestJS on @nestjs/platform-express: Express middleware around Nest's routes, and the envelope
 // written on Node's response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Engine, RequestLine } from '../../core/engine.js';
+import { type Engine, requestLine } from '../../core/engine.js';
 import { endWithError, setErrorHeaders } from '../../node/response.js';
 import { announce } from './print.js';
 
@@ -40,14 +40,14 @@ export function expressBeforeRoutes(engine: Engine, app: ExpressInstance): void 
 /** After Nest's routes, before Nest's own 404 (`Cannot GET /x`): an unmatched route gets Koa's 404 envelope. */
 export function expressAfterRoutes(engine: Engine, app: ExpressInstance): void {
   app.use(function codatErrorsNotFound(req: NestExpressRequest, res: ServerResponse) {
-    const line = requestLine(req);
+    const line = requestLine(req.method, req.originalUrl);
     write(req, res, engine.errorStatus(404, line, idOf(engine, req, res)));
   });
 }
 
 /** Answers a failure with the envelope on Express's response. */
 export function expressFailure(engine: Engine, thrown: unknown, req: NestExpressRequest, res: ServerResponse): void {
-  const line = requestLine(req);
+  const line = requestLine(req.method, req.originalUrl);
   const correlationId = idOf(engine, req, res);
   const response = engine.failure(thrown, line, correlationId);
   announce(engine, thrown, response, line, correlationId);
@@ -78,11 +78,4 @@ function stamp(engine: Engine, req: NestExpressRequest, res: ServerResponse): st
  */
 function idOf(engine: Engine, req: NestExpressRequest, res: ServerResponse): string {
   return typeof req.correlationId === 'string' ? req.correlationId : stamp(engine, req, res);
-}
-
-/** The method, and the path as the client sent it, without its query. */
-function requestLine(req: NestExpressRequest): RequestLine {
-  const url = req.originalUrl;
-  const query = url.indexOf('?');
-  return { method: req.method, path: query === -1 ? url : url.slice(0, query) };
 }

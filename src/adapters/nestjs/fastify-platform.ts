@@ -1,7 +1,7 @@
 // NestJS on @nestjs/platform-fastify: Fastify hooks around Nest's routes, and the envelope sent
 // through Fastify's reply, so that headers set on the reply (CORS, the id) go out with it.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { Engine, ErrorResponse, RequestLine } from '../../core/engine.js';
+import { type Engine, type ErrorResponse, requestLine } from '../../core/engine.js';
 import { staleHeaders } from '../../core/headers.js';
 import { fromFastify } from './nest-errors.js';
 import { announce } from './print.js';
@@ -48,7 +48,7 @@ export function fastifyHooks(engine: Engine, fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request: NestFastifyRequest, reply: NestFastifyReply, done: Done) => {
     const correlationId = stamp(engine, request, reply);
     if (request.is404) {
-      reply.send(prepare(reply, engine.errorStatus(404, requestLine(request), correlationId)));
+      reply.send(prepare(reply, engine.errorStatus(404, requestLine(request.method, request.url), correlationId)));
       return;
     }
     if (runInContext) runInContext(correlationId, done);
@@ -72,7 +72,7 @@ export function fastifyHooks(engine: Engine, fastify: FastifyInstance): void {
 export function fastifyFailure(engine: Engine, thrown: unknown, request: NestFastifyRequest, reply: NestFastifyReply) {
   const own = request[fastifyError];
   const cause = own === undefined ? thrown : fromFastify(own);
-  const line = requestLine(request);
+  const line = requestLine(request.method, request.url);
   const correlationId = idOf(engine, request, reply);
   const response = engine.failure(cause, line, correlationId);
   announce(engine, own ?? thrown, response, line, correlationId);
@@ -103,11 +103,4 @@ function prepare(reply: NestFastifyReply, response: ErrorResponse): string {
   reply.code(response.status);
   for (const [name, value] of response.headers) reply.header(name, value);
   return response.body;
-}
-
-/** The method, and the path as the client sent it, without its query. */
-function requestLine(request: NestFastifyRequest): RequestLine {
-  const url = request.url;
-  const query = url.indexOf('?');
-  return { method: request.method, path: query === -1 ? url : url.slice(0, query) };
 }
