@@ -1,6 +1,7 @@
 // A secret that the test suite plants wherever a thrown value may hide one (message, stack, cause,
 // config.headers.Authorization, extra properties): no response of any test may carry it.
-import type { ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 
 export const canary = 'CANARY-db-password-7f3a91';
 
@@ -16,16 +17,16 @@ function check(where: string, value: unknown): void {
   if (text.includes(canary)) canaryHits.push(where);
 }
 
-/** Watches every header and body byte a response writes for the canary. */
-export function watchForCanary(res: ServerResponse): void {
-  const { write, end } = res;
-  res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
-    check('body', chunk);
-    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as ServerResponse['write'];
-  res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
-    if (typeof chunk !== 'function') check('body', chunk);
-    for (const [name, value] of Object.entries(res.getHeaders())) check(`header ${name}`, value);
-    return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
-  } as ServerResponse['end'];
+/**
+ * Watches every byte a server's connections send (status line, headers, body) for the canary. It
+ * wraps the socket, not the response: what the adapters put on responses runs as in a user's app.
+ */
+export function watchForCanary(server: Server): void {
+  server.on('connection', (socket: Socket) => {
+    const { write } = socket;
+    socket.write = function (this: Socket, chunk: unknown, ...rest: unknown[]) {
+      check('response', chunk);
+      return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as Socket['write'];
+  });
 }

@@ -15,7 +15,7 @@ export interface Served {
  */
 export async function serve(listener: RequestListener): Promise<Served> {
   const server = createServer(listener);
-  server.prependListener('request', (_req, res) => watchForCanary(res));
+  watchForCanary(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   after(
     () =>

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import Koa from 'koa';
 import { codatErrors as koaErrors, type ErrorLogger } from 'codat-errors';
 import { request, serve } from '../../support/serve.ts';
+import { codatErrors } from 'codat-errors/express';
 import { expressMajors, serveExpress } from '../../support/express-app.ts';
 
 const envelope = (status: number, error: string, correlationId: string | null) =>
@@ -166,6 +167,68 @@ for (const [expressName, express] of expressMajors) {
       for (const name of ['content-type', 'content-length', 'x-content-type-options', 'x-correlation-id']) {
         assert.equal(fromExpress.headers.get(name), fromKoa.headers.get(name), name);
       }
+    });
+  });
+
+  describe(`${expressName}: where the envelope's end and sendStatus come from`, async () => {
+    const before = codatErrors({ service: 'First' });
+    const after = codatErrors({ service: 'Second' });
+    const app = express();
+    app.set('env', 'test');
+    // Answered before any correlation: Express's own text, even once the app's responses are guarded.
+    app.get('/unstamped', (_req, res) => {
+      res.sendStatus(403);
+    });
+    // What OpenTelemetry's http instrumentation or compression do: an `end` of the response's own.
+    app.use('/wrapped', (_req, res, next) => {
+      const { end } = res;
+      res.end = function (this: typeof res, ...args: unknown[]) {
+        res.setHeader('x-wrapped', 'yes');
+        return (end as (...rest: unknown[]) => typeof res).apply(this, args);
+      } as typeof res.end;
+      next();
+    });
+    app.use('/second', after.correlation);
+    app.use(['/first', '/wrapped'], before.correlation);
+    const bodiless = (_req: unknown, res: { status(code: number): { end(): void } }) => res.status(404).end();
+    app.get('/wrapped', bodiless);
+    app.get('/first', bodiless);
+    app.get('/second', bodiless);
+    const { url } = await serve(app);
+
+    it('answers the envelope through an end the response was given before correlation', async () => {
+      for (const attempt of [1, 2]) {
+        const reply = await request(`${url}/wrapped`);
+        assert.equal(reply.headers.get('x-wrapped'), 'yes', `attempt ${attempt}`);
+        const id = reply.headers.get('x-correlation-id');
+        assert.equal(
+          reply.text,
+          JSON.stringify({ statusCode: 404, service: 'First', error: 'Not Found', correlationId: id }),
+        );
+      }
+    });
+
+    it('answers with the options of the codatErrors() that stamped the request', async () => {
+      await request(`${url}/first`);
+      for (const [path, service] of [
+        ['second', 'Second'],
+        ['first', 'First'],
+        ['second', 'Second'],
+      ] as const) {
+        const reply = await request(`${url}/${path}`);
+        const id = reply.headers.get('x-correlation-id');
+        assert.equal(
+          reply.text,
+          JSON.stringify({ statusCode: 404, service, error: 'Not Found', correlationId: id }),
+          path,
+        );
+      }
+    });
+
+    it('leaves a response alone that no correlation stamped', async () => {
+      await request(`${url}/first`);
+      const reply = await request(`${url}/unstamped`);
+      assert.deepEqual([reply.status, reply.text, reply.headers.get('x-correlation-id')], [403, 'Forbidden', null]);
     });
   });
 }
