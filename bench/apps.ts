@@ -447,6 +447,27 @@ const expressPeers: App[] = [
 
 const fastifyPeers: App[] = [
   {
+    name: 'fastify-handwritten',
+    framework: 'fastify',
+    label: 'Fastify 5, createError(404) + JSON error handler',
+    status: 404,
+    kind: 'peer',
+    start: async () => {
+      const { default: createError } = await import('http-errors');
+      return fastifyApp(async (app) => {
+        app.setErrorHandler((error: { statusCode?: number; expose?: boolean; message: string }, _request, reply) => {
+          const status = error.statusCode ?? 500;
+          reply
+            .code(status)
+            .send({ statusCode: status, error: error.expose ? error.message : 'Internal Server Error' });
+        });
+        app.get('/', async () => {
+          throw createError(404, message);
+        });
+      });
+    },
+  },
+  {
     name: 'fastify-sensible-404',
     framework: 'fastify',
     label: 'Fastify 5 + @fastify/sensible, httpErrors.notFound()',
@@ -460,6 +481,22 @@ const fastifyPeers: App[] = [
           throw app.httpErrors.notFound(message);
         });
       }),
+  },
+];
+
+const nestPeers: App[] = [
+  {
+    name: 'nest-fastify-default-404',
+    framework: 'nest-fastify',
+    label: "NestJS on Fastify, NotFoundException + Nest's own filter",
+    status: 404,
+    kind: 'peer',
+    start: async () => {
+      const { NotFoundException } = await import('@nestjs/common');
+      return nestApp('fastify', () => {
+        throw new NotFoundException(message);
+      });
+    },
   },
 ];
 
@@ -494,6 +531,7 @@ export const apps: App[] = [
   ...fastifyPeers,
   ...rowsOf(nest('express')),
   ...rowsOf(nest('fastify')),
+  ...nestPeers,
   ...rowsOf(hono),
   ...honoPeers,
 ];
