@@ -3,6 +3,7 @@ import { createEngine, type ErrorResponse, requestLine } from '../../core/engine
 import type { CodatErrorsOptions } from '../../core/options.js';
 import { printFailure } from '../../core/report.js';
 import { runWithCorrelationId } from '../../correlation/context.js';
+import { setCorrelationId } from '../../node/request-id.js';
 import { endWithError, setErrorHeaders } from '../../node/response.js';
 import { statusGuard } from './error-status.js';
 
@@ -76,7 +77,7 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
 
   function stamp(req: ExpressRequest, res: ExpressResponse): string {
     const correlationId = correlate(req.headers);
-    req.correlationId = correlationId;
+    setCorrelationId(req, correlationId);
     res.locals.correlationId = correlationId;
     if (!res.headersSent) res.setHeader(correlationHeader, correlationId);
     return correlationId;

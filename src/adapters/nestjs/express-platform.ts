@@ -2,6 +2,7 @@
 // written on Node's response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Engine, requestLine } from '../../core/engine.js';
+import { setCorrelationId } from '../../node/request-id.js';
 import { endWithError, setErrorHeaders } from '../../node/response.js';
 import { announce } from './print.js';
 
@@ -67,7 +68,7 @@ function write(req: NestExpressRequest, res: ServerResponse, response: Parameter
 
 function stamp(engine: Engine, req: NestExpressRequest, res: ServerResponse): string {
   const correlationId = engine.correlate(req.headers);
-  req.correlationId = correlationId;
+  setCorrelationId(req, correlationId);
   res.setHeader(engine.correlationHeader, correlationId);
   return correlationId;
 }

@@ -1,0 +1,45 @@
+// setCorrelationId: `req.correlationId` as a handler reads and writes it, without a new hidden class per
+// request on a prototype a framework gave it, and without touching Node's own IncomingMessage.prototype.
+import assert from 'node:assert/strict';
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import { describe, it } from 'node:test';
+import { setCorrelationId } from '../../dist/node/request-id.js';
+
+type Request = IncomingMessage & { correlationId?: string };
+const socket = new Socket();
+
+/** A request with a prototype of its own, as Express gives each request its app's `request`. */
+function appRequest(appPrototype: object): Request {
+  return Object.setPrototypeOf(new IncomingMessage(socket), appPrototype) as Request;
+}
+
+describe('setCorrelationId', () => {
+  it("keeps the id off the request itself when its prototype is a framework's", () => {
+    const appPrototype = Object.create(IncomingMessage.prototype);
+    const first = appRequest(appPrototype);
+    const second = appRequest(appPrototype);
+    setCorrelationId(first, 'first-id');
+    setCorrelationId(second, 'second-id');
+    assert.deepEqual([first.correlationId, second.correlationId], ['first-id', 'second-id']);
+    assert.equal(Object.hasOwn(first, 'correlationId'), false);
+    assert.equal(appRequest(appPrototype).correlationId, undefined, 'a request it was not set on has none');
+  });
+
+  it('lets a handler assign the id as before', () => {
+    const req = appRequest(Object.create(IncomingMessage.prototype));
+    setCorrelationId(req, 'stamped');
+    req.correlationId = 'replaced';
+    assert.equal(req.correlationId, 'replaced');
+  });
+
+  it("never changes Node's IncomingMessage.prototype: a plain request gets a property of its own", () => {
+    const req: Request = new IncomingMessage(socket);
+    setCorrelationId(req, 'plain-id');
+    assert.equal(Object.hasOwn(req, 'correlationId'), true);
+    assert.equal('correlationId' in IncomingMessage.prototype, false);
+    const orphan = Object.setPrototypeOf(new IncomingMessage(socket), null) as Request;
+    setCorrelationId(orphan, 'orphan-id');
+    assert.equal(orphan.correlationId, 'orphan-id');
+  });
+});
