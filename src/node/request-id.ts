@@ -1,6 +1,6 @@
 // Express gives each request its app's prototype (Object.setPrototypeOf) before any middleware runs,
 // and V8 then makes a new hidden class for every property added to that request: `req.correlationId =
-// id` cost Express's success path about 4 µs a request, a tenth of it. The ids are kept here instead,
+// id` cost about 4 µs a request, against 76 ns on a plain IncomingMessage. The ids are kept here instead,
 // behind a `correlationId` accessor put once on each such prototype: `req.correlationId` reads and
 // writes as it did. Node's own IncomingMessage.prototype is never changed.
 import { IncomingMessage } from 'node:http';

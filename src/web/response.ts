@@ -26,7 +26,7 @@ export function envelopeResponse(
 
 /**
  * Single values and nothing to keep: a plain record, which Hono's Node server writes as it is, where
- * a `Headers` costs it a copy: a thrown 402 on Hono went from 0.62 to 0.67 of bare Hono (`npm run bench`).
+ * a `Headers` costs it a copy: a thrown 402 on Hono went from 0.62 to 0.65–0.68 of bare Hono (`npm run bench`).
  */
 function record(own: ReadonlyArray<readonly [string, HeaderValue]>): Record<string, string> {
   // No prototype: a header named `__proto__` is a header like any other.
