@@ -3,9 +3,9 @@
 // `end` and a `sendStatus` that answer both with the envelope on the app's response prototype, once:
 // writing them on each response changed its hidden class per request, about 9 µs and as much again
 // in GC (`npm run bench:profile -- --app express-ours-ok`). A response only gets the envelope once
-// `correlation` stamped its request, as when the methods were put on each response. A response whose own `end`
-// something before `correlation` wrapped (OpenTelemetry's http instrumentation, compression) would
-// never reach the prototype's: the methods go on that response itself, around the wrapper.
+// `correlation` stamped its request, as when the methods were put on each response. A response whose
+// own `end` something before `correlation` wrapped (OpenTelemetry's http instrumentation, compression)
+// would never reach the prototype's: the methods go on that response itself, around the wrapper.
 import type { ServerResponse } from 'node:http';
 import { isErrorStatus } from '../../contract/status.js';
 import type { ErrorResponse } from '../../core/engine.js';
