@@ -188,6 +188,27 @@ const profiles = [
   '  lighter frameworks. Meeting 0.70 would mean not printing the stack.',
 ];
 
+// Static, as the profiles are: why the runs agree no closer, measured on 2026-12-01 with the commands given.
+const agreement = [
+  '## Why consecutive runs differ by more than 0.03',
+  '',
+  '- **The host.** `npm run bench:pace` drives one bare Koa server in back-to-back 100 ms slices, nothing else running,',
+  '  and before each slice has it time a fixed piece of work of its own. At 16:15 and 16:55 its CPU per request flipped',
+  '  between about 28 and 55 µs for seconds at a time, and the fixed work slowed with it (3.3 → 5.5 ms): the CPU itself',
+  '  ran at about half speed, as when another guest shares its core; `/proc/stat` shows none of it. At 17:30 it held at',
+  '  31 µs over 100 slices. Rows and their bare app alternate every 100 ms, so these stretches fall on both alike.',
+  '- **The processes.** What is left differs from one process to the next: `npm run bench -- --only koa --runs 1',
+  "  --rounds 6 --no-growth --no-micro --no-write` puts a row's ratio 0.04–0.06 apart (standard deviation) from one round",
+  '  to the next, and the A/A control at 0.89–1.11 over six rounds. Over six rounds each, none of these brought it under',
+  '  0.04: 60 cycles a round instead of 12, keeping only the slices run at full speed (the fixed work timed around each);',
+  '  V8 without background threads (`--single-threaded`); fixed hash and random seeds and GC schedule',
+  '  (`--hash-seed`, `--random-seed`, `--predictable-gc-schedule`); the servers started one at a time.',
+  '- **What it would take.** With 3 rounds a run, the median of a row moves by 0.03–0.04 (one standard error) from run to',
+  '  run, and the largest of some 45 differences comes out near 0.1, as measured. Every row within 0.03 would take',
+  '  about 55 rounds a run (nearly four hours a run on this VM), unless what makes two processes of one app differ is',
+  '  found; the bench keeps 3 rounds and prints the largest difference between consecutive runs.',
+];
+
 export function markdown(measured: Measured, chartFile: string): string {
   const { runs, settings } = measured;
   const last = runs.at(-1)!;
@@ -221,6 +242,8 @@ export function markdown(measured: Measured, chartFile: string): string {
     ),
     '',
     ...profiles,
+    '',
+    ...agreement,
     '',
     '## HTTP',
     '',

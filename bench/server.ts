@@ -1,6 +1,6 @@
 // One benchmark server in its own process: bench/http.ts starts it with the row's name and reads its CPU
 // time and memory from /proc, so nothing is asked of it but HTTP. bench/profile.ts asks it over IPC to
-// run V8's profiler around the stretch it measures.
+// run V8's profiler around the stretch it measures; bench/pace.ts, to time a fixed piece of work.
 //   BENCH_APP=koa-bare node --import tsx bench/server.ts
 import { Session } from 'node:inspector/promises';
 import { apps } from './apps.ts';
@@ -20,8 +20,18 @@ server.keepAliveTimeout = 0;
 const address = server.address();
 process.send(typeof address === 'object' && address ? address.port : 0);
 const inspector = new Session();
-process.on('message', async (message: 'profile' | 'profiled') => {
-  if (message === 'profile') {
+// Always the same work, on the server's own thread: how long it takes says how fast the CPU runs just now.
+const fixedWork = () => {
+  let length = 0;
+  for (let i = 0; i < 8000; i++) length += JSON.stringify({ id: i, name: 'x'.repeat(i % 50), tags: [i] }).length;
+  return length;
+};
+process.on('message', async (message: 'profile' | 'profiled' | 'pace') => {
+  if (message === 'pace') {
+    const started = performance.now();
+    fixedWork();
+    process.send!(performance.now() - started);
+  } else if (message === 'profile') {
     inspector.connect();
     await inspector.post('Profiler.enable');
     await inspector.post('Profiler.start');

@@ -1,0 +1,48 @@
+// npm run bench:pace: is the machine steady enough for `npm run bench`? One bare server, pinned and warmed
+// up as in the benchmark, driven in back-to-back slices; before each slice the server times a fixed piece
+// of work of its own (no requests in flight). Prints both per slice: when the CPU per request jumps and the
+// fixed work slows with it, the CPU itself ran slower (the host), not the server.
+//   npm run bench:pace -- [--app koa-bare] [--slices 150] [--slice 100]
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { apps } from './apps.ts';
+import { openLoad } from './driver.ts';
+import { loadCpu, pin, startServer, stop } from './http.ts';
+import { processCpu } from './proc.ts';
+import { median } from './report.ts';
+
+const { values } = parseArgs({
+  options: {
+    app: { type: 'string', default: 'koa-bare' },
+    slices: { type: 'string', default: '150' },
+    slice: { type: 'string', default: '100' },
+  },
+});
+const app = apps.find((candidate) => candidate.name === values.app);
+if (!app) throw new TypeError(`bench:pace: --app must be one of ${apps.map((a) => a.name).join(', ')}`);
+
+pin(process.pid, loadCpu);
+const server = await startServer(app);
+const load = await openLoad(server.port, 8, app.headers);
+try {
+  await load.drive(1_500);
+  const cpuPerRequest: number[] = [];
+  const work: number[] = [];
+  for (let i = 0; i < Number(values.slices); i++) {
+    server.child.send('pace');
+    work.push(((await once(server.child, 'message')) as [number])[0]);
+    const before = processCpu(server.child.pid!);
+    const { requests } = await load.drive(Number(values.slice));
+    cpuPerRequest.push((processCpu(server.child.pid!) - before) / requests / 1000);
+  }
+  console.log('CPU µs/request : fixed work ms, per slice');
+  console.log(cpuPerRequest.map((cpu, i) => `${cpu.toFixed(0)}:${work[i]!.toFixed(1)}`).join(' '));
+  const fastest = Math.min(...cpuPerRequest);
+  const slow = cpuPerRequest.filter((cpu) => cpu > fastest * 1.25).length;
+  console.log(
+    `CPU per request: fastest ${fastest.toFixed(1)} µs, median ${median(cpuPerRequest).toFixed(1)} µs; ${slow} of ${cpuPerRequest.length} slices over 1.25 × the fastest`,
+  );
+} finally {
+  load.close();
+  await stop([server.child]);
+}
