@@ -55,13 +55,23 @@ const listen = (app: { listen(port: number, host: string): Server }): Promise<Se
     server.once('listening', () => resolve(server));
   });
 
+/**
+ * The floor's id, chosen as a hand-written layer keeping the contract would: the incoming header's value
+ * when it is a valid id (1 to 128 of `A-Z a-z 0-9 - _ . :`), else a new nanoid.
+ */
+async function floorId(): Promise<(incoming: unknown) => string> {
+  const { nanoid } = await import('nanoid');
+  const valid = /^[A-Za-z0-9_.:-]{1,128}$/;
+  return (incoming) => (typeof incoming === 'string' && valid.test(incoming) ? incoming : nanoid());
+}
+
 /** How a framework builds its apps: bare, the floor a contract-keeping layer cannot go below, and ours. */
 interface Stack {
   framework: Framework;
   title: string;
   /** A 200 with the payload, and nothing else. */
   bare(): Promise<Server>;
-  /** Only what the contract asks of every response on success: a nanoid in the response header, and a catch. */
+  /** Only what the contract asks of every response on success: the id (`floorId`) in the response header, and a catch. */
   floor(): Promise<Server>;
   ours(behaviour: Behaviour, options?: object): Promise<Server>;
 }
@@ -82,12 +92,12 @@ const koa: Stack = {
   title: 'Koa 3',
   bare: () => koaApp([koaOk]),
   async floor() {
-    const { nanoid } = await import('nanoid');
+    const idFor = await floorId();
     const stampAndCatch = async (
-      ctx: { res: import('node:http').ServerResponse; status: number },
+      ctx: { req: import('node:http').IncomingMessage; res: import('node:http').ServerResponse; status: number },
       next: () => Promise<void>,
     ) => {
-      ctx.res.setHeader('x-correlation-id', nanoid());
+      ctx.res.setHeader('x-correlation-id', idFor(ctx.req.headers['x-correlation-id']));
       try {
         await next();
       } catch {
@@ -125,10 +135,10 @@ const express: Stack = {
   title: 'Express 5',
   bare: () => expressApp((app) => app.get('/', expressOk)),
   async floor() {
-    const { nanoid } = await import('nanoid');
+    const idFor = await floorId();
     return expressApp((app) => {
-      app.use((_req, res, next) => {
-        res.setHeader('x-correlation-id', nanoid());
+      app.use((req, res, next) => {
+        res.setHeader('x-correlation-id', idFor(req.headers['x-correlation-id']));
         next();
       });
       app.get('/', expressOk);
@@ -173,10 +183,10 @@ const fastify: Stack = {
     }),
   floor: () =>
     fastifyApp(async (app) => {
-      const { nanoid } = await import('nanoid');
+      const idFor = await floorId();
       // Fastify catches by itself: the header is all that is left to add.
-      app.addHook('onRequest', (_request, reply, done) => {
-        reply.header('x-correlation-id', nanoid());
+      app.addHook('onRequest', (request, reply, done) => {
+        reply.header('x-correlation-id', idFor(request.headers['x-correlation-id']));
         done();
       });
       app.get('/', async () => payload);
@@ -203,7 +213,9 @@ async function nestApp(
   platform: NestPlatform,
   answer: () => unknown,
   imports: unknown[] = [],
-  stamp?: (setHeader: (response: unknown, name: string, value: string) => void) => (response: unknown) => void,
+  stamp?: (
+    setHeader: (response: unknown, name: string, value: string) => void,
+  ) => (headers: Record<string, unknown>, response: unknown) => void,
 ): Promise<Server> {
   await import('reflect-metadata');
   const { Controller, Get, Module } = await import('@nestjs/common');
@@ -228,14 +240,17 @@ async function nestApp(
     const instance = app.getHttpAdapter().getInstance();
     if (platform === 'fastify') {
       const header = stamp((reply, name, value) => (reply as import('fastify').FastifyReply).header(name, value));
-      instance.addHook('onRequest', (_request: unknown, reply: unknown, done: () => void) => {
-        header(reply);
-        done();
-      });
+      instance.addHook(
+        'onRequest',
+        (request: { headers: Record<string, unknown> }, reply: unknown, done: () => void) => {
+          header(request.headers, reply);
+          done();
+        },
+      );
     } else {
       const header = stamp((res, name, value) => (res as import('node:http').ServerResponse).setHeader(name, value));
-      app.use((_req: unknown, res: unknown, next: () => void) => {
-        header(res);
+      app.use((req: { headers: Record<string, unknown> }, res: unknown, next: () => void) => {
+        header(req.headers, res);
         next();
       });
     }
@@ -250,13 +265,14 @@ function nest(platform: NestPlatform): Stack {
     title: `NestJS 11 on ${platform === 'express' ? 'Express' : 'Fastify'}`,
     bare: () => nestApp(platform, () => payload),
     async floor() {
-      const { nanoid } = await import('nanoid');
+      const idFor = await floorId();
       // Nest catches by itself: the header is all that is left to add.
       return nestApp(
         platform,
         () => payload,
         [],
-        (setHeader) => (response) => setHeader(response, 'x-correlation-id', nanoid()),
+        (setHeader) => (headers, response) =>
+          setHeader(response, 'x-correlation-id', idFor(headers['x-correlation-id'])),
       );
     },
     async ours(behaviour, options = {}) {
@@ -290,10 +306,10 @@ const hono: Stack = {
   title: 'Hono 4',
   bare: () => honoApp((app) => app.get('/', (c) => c.json(payload))),
   async floor() {
-    const { nanoid } = await import('nanoid');
+    const idFor = await floorId();
     return honoApp((app) => {
       app.use(async (c, next) => {
-        c.header('x-correlation-id', nanoid());
+        c.header('x-correlation-id', idFor(c.req.header('x-correlation-id')));
         await next();
       });
       // Hono catches by itself: an onError that answers is the catch.
@@ -333,7 +349,13 @@ function rowsOf(stack: Stack): App[] {
   });
   return [
     row('bare', `${title}, bare 200`, 200, 'bare', stack.bare),
-    row('id-floor', `${short}, hand-written floor: nanoid header + catch, 200`, 200, 'peer', stack.floor),
+    row(
+      'id-floor',
+      `${short}, hand-written floor: incoming id or nanoid, header, catch, 200`,
+      200,
+      'peer',
+      stack.floor,
+    ),
     row('ours-ok', `${short} + codat-errors, 200`, 200, 'ours', () => stack.ours('ok')),
     row('ours-402', `${short} + codat-errors, throw new LimitExceeded(message)`, 402, 'ours', () =>
       stack.ours(throws[402]),

@@ -1,7 +1,7 @@
 // npm run bench: the micro-benchmarks, then consecutive runs of the time-sliced HTTP benchmark and the
 // memory check; prints the tables and writes BENCHMARKS.md with its chart, benchmarks.svg, when the A/A
 // control of every run held. Never run by npm test.
-//   npm run bench -- [--runs 3] [--rounds 3] [--cycles 12] [--slice 100] [--connections 8]
+//   npm run bench -- [--runs 3] [--rounds 3] [--group 3] [--cycles 12] [--slice 100] [--connections 8]
 //                    [--noise 0.05] [--quiet 0.3]
 //                    [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
 import { writeFile } from 'node:fs/promises';
@@ -15,6 +15,7 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '3' },
+    group: { type: 'string', default: '3' },
     cycles: { type: 'string', default: '12' },
     slice: { type: 'string', default: '100' },
     connections: { type: 'string', default: '8' },
@@ -29,6 +30,7 @@ const { values } = parseArgs({
 const counts = {
   runs: Number(values.runs),
   rounds: Number(values.rounds),
+  group: Number(values.group),
   cycles: Number(values.cycles),
   slice: Number(values.slice),
   connections: Number(values.connections),
