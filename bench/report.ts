@@ -207,6 +207,13 @@ const agreement = [
   '  work timed around each); V8 without background threads (`--single-threaded`); fixed hash and random seeds and GC',
   '  schedule (`--hash-seed`, `--random-seed`, `--predictable-gc-schedule`); the servers started one at a time. So the',
   '  bench now measures three rows at a time, with their bare app.',
+  '- **What is left.** With three rows at a time (2026-12-01, 17:06–17:41, the runs below), a row moves 0.033 on',
+  '  average (standard deviation) from one round to the next; 16 of the 41 rows agree within 0.03 over the three runs,',
+  '  and the largest difference is 0.11, on NestJS on Express (whose bare app costs 160 µs a request, so a slice holds',
+  "  the fewest requests). Fewer servers at once also put some rows lower: Koa's 402 came out 0.79–0.90 in eight runs",
+  '  of five or six rounds with its eleven servers up (0.86–0.89 in the runs published before this), 0.79–0.82 with',
+  "  four or five; NestJS on Fastify's 402 0.82–0.83 before, 0.74–0.84 here. Which figure is nearer a server running",
+  '  alone is not settled.',
 ];
 
 export function markdown(measured: Measured, chartFile: string): string {
