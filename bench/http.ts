@@ -1,6 +1,6 @@
 // The HTTP benchmark, time-sliced. In each round, a few rows of one framework at a time (with the bare
-// app they are compared with), their servers are started anew, each in its own process pinned to one CPU, with the load (this process) pinned to the
-// other, and warmed up. All of them stay up; one at a time, each is driven for a short slice over
+// app they are compared with) have their servers started anew, each in its own process pinned to one
+// CPU, with the load (this process) pinned to the other, and warmed up. All of them stay up; one at a time, each is driven for a short slice over
 // keep-alive connections, every row once per cycle in a new random order, and its CPU time per request
 // is read from /proc around its slice. A row and the bare app it is compared with are thus measured
 // moments apart, many times over, never at the same time. Of the cycles of a round, the quiet ones are
@@ -243,7 +243,7 @@ export async function runHttp(options: HttpOptions, log: (line: string) => void)
   // have a round of their own: with the forty-odd servers of every framework up at once, the CPU time per
   // request of every one of them rose up to fivefold within a round, and the A/A control went to 0.8;
   // with the eleven of Koa's rows up at once, a row's ratio still spread 0.04–0.06 (standard deviation)
-  // from round to round, against 0.01–0.025 with up to five.
+  // from round to round, against 0.014–0.026 with five.
   const groups = groupsOf(rowsApps, options.group);
   for (let round = 0; round < options.rounds; round++) {
     const results = new Map<string, Omit<Row, 'app'>>();

@@ -211,9 +211,9 @@ const agreement = [
   '  average (standard deviation) from one round to the next; 16 of the 41 rows agree within 0.03 over the three runs,',
   '  and the largest difference is 0.11, on NestJS on Express (whose bare app costs 160 µs a request, so a slice holds',
   "  the fewest requests). Fewer servers at once also put some rows lower: Koa's 402 came out 0.79–0.90 in eight runs",
-  '  of five or six rounds with its eleven servers up (0.86–0.89 in the runs published before this), 0.79–0.82 with',
-  "  four or five; NestJS on Fastify's 402 0.82–0.83 before, 0.74–0.84 here. Which figure is nearer a server running",
-  '  alone is not settled.',
+  '  of five or six rounds with its eleven servers up (some with the variants above; 0.86–0.89 in the runs published',
+  "  before this), 0.79–0.82 with four or five; NestJS on Fastify's 402 0.82–0.83 before, 0.74–0.84 here. Which",
+  '  figure is nearer a server running alone is not settled.',
 ];
 
 export function markdown(measured: Measured, chartFile: string): string {
