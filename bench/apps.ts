@@ -349,6 +349,8 @@ function rowsOf(stack: Stack): App[] {
   });
   return [
     row('bare', `${title}, bare 200`, 200, 'bare', stack.bare),
+    // The bare app in a second process: against the bare app, the method's own error (the A/A control).
+    row('bare-twin', `${title}, bare 200, a second process (A/A control)`, 200, 'bare', stack.bare),
     row(
       'id-floor',
       `${short}, hand-written floor: incoming id or nanoid, header, catch, 200`,
@@ -376,15 +378,6 @@ const koaWithAwaits = async (asyncContext: boolean) => {
 };
 
 const koaPeers: App[] = [
-  {
-    // The same app as koa-bare in a process of its own: how far from 1.00 the method puts two identical apps.
-    name: 'koa-bare-twin',
-    framework: 'koa',
-    label: 'Koa 3, bare 200, a second process (A/A control)',
-    status: 200,
-    kind: 'bare',
-    start: koa.bare,
-  },
   {
     name: 'koa-ours-404-id',
     framework: 'koa',
@@ -557,6 +550,9 @@ export const apps: App[] = [
   ...rowsOf(hono),
   ...honoPeers,
 ];
+
+/** The row of the bare app's second process, up beside it in every group of its framework (bench/http.ts). */
+export const twinOf = (framework: Framework): string => `${bareOf[framework]}-twin`;
 
 export const bareOf: Record<Framework, string> = {
   koa: 'koa-bare',

@@ -1,6 +1,6 @@
 // Turns the measurements into BENCHMARKS.md and its bar chart (an SVG, drawn here with no library).
-import type { Framework } from './apps.ts';
-import type { Growth, HttpOptions, Row } from './http.ts';
+import { bareOf, twinOf, type Framework } from './apps.ts';
+import { aaTolerance, type Growth, type HttpOptions, type Row, type Run } from './http.ts';
 import type { Micro } from './micro.ts';
 
 export interface Measured {
@@ -12,6 +12,8 @@ export interface Measured {
   settings: Omit<HttpOptions, 'only'>;
   /** Consecutive runs of the same rows. */
   runs: Row[][];
+  /** Per run: groups measured, and measured again. */
+  reruns: Omit<Run, 'rows'>[];
   growth: Growth | undefined;
   micro: Micro[];
 }
@@ -39,8 +41,11 @@ const ratio = (rows: Row[], name: string) => {
   return row ? median(row.cpuRatios) : undefined;
 };
 
-/** The A/A control must come out this close to 1.00 for a run's figures to count. */
-export const control = { name: 'koa-bare-twin', tolerance: 0.03 } as const;
+/** A run's A/A controls, each framework's bare app against its twin: the median of the rounds. */
+export const controls = (rows: Row[]): { framework: Framework; ratio: number }[] =>
+  rows
+    .filter((row) => row.app.name === twinOf(row.app.framework))
+    .map((row) => ({ framework: row.app.framework, ratio: median(row.cpuRatios) }));
 
 /** The largest difference of a row's ratio between two consecutive runs. */
 export function disagreement(runs: Row[][]): number {
@@ -76,14 +81,14 @@ export function targets({ runs, growth }: Measured): Target[] {
     const measured = values as number[];
     list.push({ name, wanted, measured: measured.map(two).join(' · '), holds: measured.every(holds) });
   };
-  each(
-    'A/A control: Koa 3 bare against a second process of itself',
-    `1.00 ± ${control.tolerance}`,
-    (rows) => ratio(rows, control.name),
-    (x) => Math.abs(x - 1) <= control.tolerance,
-  );
   for (const framework of Object.keys(titles) as Framework[]) {
     const title = titles[framework];
+    each(
+      `${title}: A/A control, the bare app against its twin`,
+      `1.00 ± ${aaTolerance}`,
+      (rows) => ratio(rows, twinOf(framework)),
+      (x) => Math.abs(x - 1) <= aaTolerance,
+    );
     each(
       `${title} success path, against its hand-written floor`,
       '≥ floor − 0.02',
@@ -207,14 +212,43 @@ const agreement = [
   '  work timed around each); V8 without background threads (`--single-threaded`); fixed hash and random seeds and GC',
   '  schedule (`--hash-seed`, `--random-seed`, `--predictable-gc-schedule`); the servers started one at a time. So the',
   '  bench now measures three rows at a time, with their bare app.',
-  '- **What is left.** With three rows at a time (2026-12-01, 17:06–17:41, the runs below), a row moves 0.033 on',
-  '  average (standard deviation) from one round to the next; 16 of the 41 rows agree within 0.03 over the three runs,',
-  '  and the largest difference is 0.11, on NestJS on Express (whose bare app costs 160 µs a request, so a slice holds',
-  "  the fewest requests). Fewer servers at once also put some rows lower: Koa's 402 came out 0.79–0.90 in eight runs",
-  '  of five or six rounds with its eleven servers up (some with the variants above; 0.86–0.89 in the runs published',
-  "  before this), 0.79–0.82 with four or five; NestJS on Fastify's 402 0.82–0.83 before, 0.74–0.84 here. Which",
-  '  figure is nearer a server running alone is not settled.',
+  '- **A twin in every group.** Process luck is what is left: the slices of a row and of its bare app share their',
+  '  moments, but not their processes. So every group now has the bare app of its framework in two processes, a row is',
+  '  compared with both, and a group whose twin comes out more than 0.03 from its bare app is measured again with fresh',
+  '  processes (three times at most, keeping the closest). Same command with `--group 3`, six rounds each, 2026-12-01:',
+  "  Koa's rows (the twin aside) moved 0.038 on average (standard deviation; 0.019–0.045) from one round to the next",
+  '  without the twin, 0.026 (0.012–0.036) with it, four of its 24 groups measured again.',
 ];
+
+/** How far apart the runs of this bench came out, and why: figures of the runs below. */
+function spreadOf({ runs, reruns }: Measured): string[] {
+  // Every row but the bare apps, whose ratio is 1 by definition.
+  const moving = runs.map((rows) => rows.filter((row) => row.app.name !== bareOf[row.app.framework]));
+  // The twins are held within 0.03 of their bare app by design: their spread says nothing of the method's.
+  const deviations = moving.flatMap((rows) =>
+    rows.filter((row) => row.app.name !== twinOf(row.app.framework)).map((row) => deviation(row.cpuRatios)),
+  );
+  let within = 0;
+  let widest = { gap: 0, label: '' };
+  for (const row of moving[0]!) {
+    const medians = runs.map((rows) => median(rowOf(rows, row.app.name)!.cpuRatios));
+    const gaps = medians.slice(1).map((value, i) => Math.abs(value - medians[i]!));
+    if (gaps.every((gap) => gap <= 0.03)) within++;
+    const gap = Math.max(0, ...gaps);
+    if (gap > widest.gap) widest = { gap, label: row.app.label };
+  }
+  return [
+    `- **In the runs below.** A row (the twins aside) moved ${(deviations.reduce((sum, x) => sum + x, 0) / deviations.length).toFixed(3)} on average (standard deviation) from one round to the next;`,
+    `  ${within} of the ${moving[0]!.length} rows agree within 0.03 over the ${runs.length} runs, and the largest difference, ${two(widest.gap)}, is *${widest.label}*.`,
+    `  Groups measured again because their twin came out off: ${reruns.map(({ groups, reruns }) => `${reruns} of ${groups}`).join(' · ')}.`,
+  ];
+}
+
+function deviation(values: number[]): number {
+  if (values.length < 2) return 0;
+  const mean = values.reduce((sum, x) => sum + x, 0) / values.length;
+  return Math.sqrt(values.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (values.length - 1));
+}
 
 export function markdown(measured: Measured, chartFile: string): string {
   const { runs, settings } = measured;
@@ -227,15 +261,17 @@ export function markdown(measured: Measured, chartFile: string): string {
     `Written by \`${measured.command}\` on ${measured.date}: Node.js ${measured.node}, ${measured.cores} × ${measured.cpu}.`,
     '',
     `HTTP, time-sliced: ${runs.length} consecutive runs of ${settings.rounds} rounds. In each round, ${settings.group} rows of one framework at a time, with the`,
-    'bare app of their framework, have their servers started anew, each in its own process pinned to one CPU, with the load generator pinned to the other',
-    `(keep-alive connections, each sending its next GET as soon as its response is in: ${settings.connections} to the row being driven), and`,
-    `warmed up by 1.5 s of load. Then, one at a time, each is driven for ${settings.slice} ms, every row once per cycle in a new random order,`,
-    `${settings.cycles} cycles, its CPU time (all its threads, \`/proc/<pid>/task/*/schedstat\`) read around its slice. The quiet cycles are`,
-    "kept: those in which the rest of the machine (`/proc/stat` less the benchmark's own processes) used less than",
+    'bare app of their framework in two processes (the bare app and its twin), have their servers started anew, each in its own process pinned to one CPU,',
+    `with the load generator pinned to the other (keep-alive connections, each sending its next GET as soon as its response is in: ${settings.connections} to`,
+    `the server being driven), and warmed up by 1.5 s of load. Then, one at a time, each is driven for ${settings.slice} ms, every server once per cycle in a`,
+    `new random order, ${settings.cycles} cycles, its CPU time (all its threads, \`/proc/<pid>/task/*/schedstat\`) read around its slice. The quiet cycles`,
+    "are kept: those in which the rest of the machine (`/proc/stat` less the benchmark's own processes) used less than",
     `${Math.round(settings.noise * 100)}% of a CPU, or the quietest ${Math.round(settings.quiet * 100)}% when fewer were quiet. **CPU ratio** = the CPU time per request of the bare app of`,
-    "the same framework over this row's, over the kept cycles of a round (1.00 = as cheap as the bare app); each run shows the",
-    'median of its rounds, lowest to highest in brackets. The A/A control, the bare Koa app against a second process of itself,',
-    `must come out within ${control.tolerance} of 1.00`,
+    "the same framework (the mean of its two processes) over this row's, over the kept cycles of a round (1.00 = as cheap as the",
+    'bare app); each run shows the median of its rounds, lowest to highest in brackets. The **A/A control** of each group is the',
+    `twin against the bare app: a group whose twin comes out more than ${aaTolerance} from 1.00 is measured again with fresh processes, three`,
+    "times at most, keeping the closest. Every framework's A/A control must come out within",
+    `${aaTolerance} of 1.00`,
     'in every run, or the benchmark says the run is inconclusive and writes nothing.',
     '',
     ...history,
@@ -251,6 +287,7 @@ export function markdown(measured: Measured, chartFile: string): string {
     ...profiles,
     '',
     ...agreement,
+    ...spreadOf(measured),
     '',
     '## HTTP',
     '',

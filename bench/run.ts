@@ -7,9 +7,9 @@
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runGrowth, runHttp, type Row } from './http.ts';
+import { aaTolerance, runGrowth, runHttp, type Row, type Run } from './http.ts';
 import { runMicro } from './micro.ts';
-import { chart, control, disagreement, markdown, median, targets, type Measured } from './report.ts';
+import { chart, controls, disagreement, markdown, targets, type Measured } from './report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -49,9 +49,12 @@ const log = (line: string) => console.log(line);
 
 const micro = values['no-micro'] ? [] : await runMicro(log);
 const runs: Row[][] = [];
+const reruns: Omit<Run, 'rows'>[] = [];
 for (let run = 1; run <= runCount; run++) {
   log(`run ${run}/${runCount}`);
-  runs.push(await runHttp({ ...settings, ...(values.only && { only: values.only }) }, log));
+  const { rows, ...counted } = await runHttp({ ...settings, ...(values.only && { only: values.only }) }, log);
+  runs.push(rows);
+  reruns.push(counted);
 }
 const growth = values['no-growth'] ? undefined : await runGrowth('koa-ours-402', settings.connections);
 
@@ -63,16 +66,21 @@ const measured: Measured = {
   command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
   settings,
   runs,
+  reruns,
   growth,
   micro,
 };
 const text = markdown(measured, 'benchmarks.svg');
 console.log(`\n${text}`);
-const controls = runs.map((rows) => median(rows.find((row) => row.app.name === control.name)!.cpuRatios));
-const conclusive = controls.every((value) => Math.abs(value - 1) <= control.tolerance);
+const off = runs.flatMap((rows, run) =>
+  controls(rows)
+    .filter(({ ratio }) => Math.abs(ratio - 1) > aaTolerance)
+    .map(({ framework, ratio }) => `${framework} ${ratio.toFixed(3)} in run ${run + 1}`),
+);
+const conclusive = off.length === 0;
 if (!conclusive) {
   console.log(
-    `\ninconclusive: the A/A control came out ${controls.map((value) => value.toFixed(3)).join(', ')}, not within ${control.tolerance} of 1.00 (the machine was too busy); nothing written`,
+    `\ninconclusive: the A/A control came out ${off.join(', ')}, not within ${aaTolerance} of 1.00 (the machine was too busy); nothing written`,
   );
 } else if (!values['no-write']) {
   await writeFile(new URL('../BENCHMARKS.md', import.meta.url), text);
