@@ -217,7 +217,9 @@ const agreement = [
   '  compared with both, and a group whose twin comes out more than 0.03 from its bare app is measured again with fresh',
   '  processes (three times at most, keeping the closest). Same command with `--group 3`, six rounds each, 2026-12-01:',
   "  Koa's rows (the twin aside) moved 0.038 on average (standard deviation; 0.019–0.045) from one round to the next",
-  '  without the twin, 0.026 (0.012–0.036) with it, four of its 24 groups measured again.',
+  "  without the twin, 0.026 (0.012–0.036) with it, four of its 24 groups measured again. A row's own process luck",
+  "  stays: in the runs of 2026-12-01 at 19:42, Fastify's success path came out 0.87–0.91 in four of its nine processes",
+  '  and 0.77–0.80 in the other five, its floor at 0.87–0.96 in all of them.',
 ];
 
 /** How far apart the runs of this bench came out, and why: figures of the runs below. */
