@@ -285,7 +285,7 @@ export async function runHttp(options: HttpOptions, log: (line: string) => void)
         if (offBy(again) < offBy(best)) best = again;
       }
       for (const [name, result] of best) {
-        // A bare app is up in every group of its framework: its figures are those of the first.
+        // A bare app and its twin are up in every group of their framework: their figures are those of the first.
         if (!results.has(name)) results.set(name, result);
       }
     }
