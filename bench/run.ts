@@ -4,7 +4,9 @@
 //   npm run bench -- [--runs 3] [--rounds 3] [--group 3] [--cycles 12] [--slice 100] [--connections 8]
 //                    [--noise 0.05] [--quiet 0.3]
 //                    [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
-import { writeFile } from 'node:fs/promises';
+//   npm run bench -- --from benchmarks.json: writes BENCHMARKS.md and the chart again from the figures a
+//   run kept, without measuring (after a change to the report).
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { aaTolerance, runGrowth, runHttp, type Row, type Run } from './http.ts';
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     noise: { type: 'string', default: '0.05' },
     quiet: { type: 'string', default: '0.3' },
     only: { type: 'string', multiple: true },
+    from: { type: 'string' },
     'no-growth': { type: 'boolean', default: false },
     'no-micro': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
@@ -47,32 +50,36 @@ const { runs: runCount, ...rest } = counts;
 const settings = { ...rest, ...shares };
 const log = (line: string) => console.log(line);
 
-const micro = values['no-micro'] ? [] : await runMicro(log);
-const runs: Row[][] = [];
-const reruns: Omit<Run, 'rows'>[] = [];
-for (let run = 1; run <= runCount; run++) {
-  log(`run ${run}/${runCount}`);
-  const { rows, ...counted } = await runHttp({ ...settings, ...(values.only && { only: values.only }) }, log);
-  runs.push(rows);
-  reruns.push(counted);
-}
-const growth = values['no-growth'] ? undefined : await runGrowth('koa-ours-402', settings.connections);
+const measured: Measured = values.from ? JSON.parse(await readFile(values.from, 'utf8')) : await measure();
 
-const measured: Measured = {
-  date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-  node: process.version,
-  cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
-  cores: cpus().length,
-  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-  settings,
-  runs,
-  reruns,
-  growth,
-  micro,
-};
+async function measure(): Promise<Measured> {
+  const micro = values['no-micro'] ? [] : await runMicro(log);
+  const runs: Row[][] = [];
+  const reruns: Omit<Run, 'rows'>[] = [];
+  for (let run = 1; run <= runCount; run++) {
+    log(`run ${run}/${runCount}`);
+    const { rows, ...counted } = await runHttp({ ...settings, ...(values.only && { only: values.only }) }, log);
+    runs.push(rows);
+    reruns.push(counted);
+  }
+  const growth = values['no-growth'] ? undefined : await runGrowth('koa-ours-402', settings.connections);
+
+  return {
+    date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    node: process.version,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus().length,
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    settings,
+    runs,
+    reruns,
+    growth,
+    micro,
+  };
+}
 const text = markdown(measured, 'benchmarks.svg');
 console.log(`\n${text}`);
-const off = runs.flatMap((rows, run) =>
+const off = measured.runs.flatMap((rows, run) =>
   controls(rows)
     .filter(({ ratio }) => Math.abs(ratio - 1) > aaTolerance)
     .map(({ framework, ratio }) => `${framework} ${ratio.toFixed(3)} in run ${run + 1}`),
@@ -85,7 +92,10 @@ if (!conclusive) {
 } else if (!values['no-write']) {
   await writeFile(new URL('../BENCHMARKS.md', import.meta.url), text);
   await writeFile(new URL('../benchmarks.svg', import.meta.url), chart(measured));
-  console.log('written: BENCHMARKS.md, benchmarks.svg');
+  if (!values.from) await writeFile(new URL('../benchmarks.json', import.meta.url), `${JSON.stringify(measured)}\n`);
+  console.log(`written: BENCHMARKS.md, benchmarks.svg${values.from ? '' : ', benchmarks.json'}`);
 }
-if (runs.length > 1) console.log(`largest difference between consecutive runs: ${disagreement(runs).toFixed(3)}`);
+if (measured.runs.length > 1) {
+  console.log(`largest difference between consecutive runs: ${disagreement(measured.runs).toFixed(3)}`);
+}
 process.exitCode = !conclusive ? 2 : targets(measured).every((target) => target.holds) ? 0 : 1;
