@@ -1,17 +1,23 @@
 // setCorrelationId: `req.correlationId` as a handler reads and writes it, without a new hidden class per
-// request on a prototype a framework gave it, and without touching Node's own IncomingMessage.prototype.
+// request on a prototype a framework gave it (the id is kept in Express's `res.locals`), and without
+// touching Node's own IncomingMessage.prototype.
 import assert from 'node:assert/strict';
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { describe, it } from 'node:test';
 import { setCorrelationId } from '../../dist/node/request-id.js';
 
-type Request = IncomingMessage & { correlationId?: string };
+type Request = IncomingMessage & { correlationId?: string; res?: { locals: Record<string, unknown> } };
 const socket = new Socket();
 
-/** A request with a prototype of its own, as Express gives each request its app's `request`. */
-function appRequest(appPrototype: object): Request {
-  return Object.setPrototypeOf(new IncomingMessage(socket), appPrototype) as Request;
+/**
+ * A request with a prototype of its own, as Express gives each request its app's `request`, and its
+ * response with the `locals` Express makes for it.
+ */
+function appRequest(appPrototype: object): Request & { res: { locals: Record<string, unknown> } } {
+  const req = Object.setPrototypeOf(new IncomingMessage(socket), appPrototype);
+  req.res = { locals: Object.create(null) };
+  return req;
 }
 
 describe('setCorrelationId', () => {
@@ -24,6 +30,23 @@ describe('setCorrelationId', () => {
     assert.deepEqual([first.correlationId, second.correlationId], ['first-id', 'second-id']);
     assert.equal(Object.hasOwn(first, 'correlationId'), false);
     assert.equal(appRequest(appPrototype).correlationId, undefined, 'a request it was not set on has none');
+  });
+
+  it("keeps it as the response's res.locals.correlationId, one id for both", () => {
+    const req = appRequest(Object.create(IncomingMessage.prototype));
+    setCorrelationId(req, 'stamped');
+    assert.equal(req.res.locals.correlationId, 'stamped');
+    req.correlationId = 'replaced';
+    assert.equal(req.res.locals.correlationId, 'replaced');
+  });
+
+  it('keeps the id on a request without res.locals, on such a prototype, as its own property', () => {
+    const appPrototype = Object.create(IncomingMessage.prototype);
+    setCorrelationId(appRequest(appPrototype), 'first-id');
+    const bare = Object.setPrototypeOf(new IncomingMessage(socket), appPrototype) as Request;
+    setCorrelationId(bare, 'bare-id');
+    assert.equal(bare.correlationId, 'bare-id');
+    assert.equal(Object.hasOwn(bare, 'correlationId'), true);
   });
 
   it('lets a handler assign the id as before', () => {

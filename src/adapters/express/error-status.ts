@@ -43,8 +43,9 @@ export function statusGuard<Response extends WithRequest>(
     const sendStatusWithout = target.sendStatus;
     target.end = function end(this: Response, chunk?: unknown, encoding?: unknown, callback?: unknown) {
       if (
-        !applies(this) ||
+        // The status first: on the success path, nothing else is read.
         !isErrorStatus(this.statusCode) ||
+        !applies(this) ||
         this.headersSent ||
         (chunk != null && typeof chunk !== 'function') ||
         this.hasHeader('content-type')
@@ -55,7 +56,7 @@ export function statusGuard<Response extends WithRequest>(
       return writeEnvelope(this, envelopeFor(this), done, endWithout);
     } as End;
     target.sendStatus = function sendStatus(this: Response, statusCode: number) {
-      if (!applies(this) || !isErrorStatus(statusCode)) return sendStatusWithout!.call(this, statusCode);
+      if (!isErrorStatus(statusCode) || !applies(this)) return sendStatusWithout!.call(this, statusCode);
       this.statusCode = statusCode;
       writeEnvelope(this, envelopeFor(this), undefined, endWithout);
       return this;

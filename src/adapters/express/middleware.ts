@@ -77,8 +77,8 @@ export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
 
   function stamp(req: ExpressRequest, res: ExpressResponse): string {
     const correlationId = correlate(req.headers);
+    // Also `res.locals.correlationId`: the request's accessor keeps the id there.
     setCorrelationId(req, correlationId);
-    res.locals.correlationId = correlationId;
     if (!res.headersSent) res.setHeader(correlationHeader, correlationId);
     return correlationId;
   }
