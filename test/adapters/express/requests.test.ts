@@ -16,6 +16,10 @@ for (const [expressName, express] of expressMajors) {
       app.get('/ok', (req, res) => {
         res.json({ request: req.correlationId, locals: res.locals.correlationId });
       });
+      app.get('/reassigned', (req, res) => {
+        res.locals.correlationId = 'assigned-in-locals';
+        res.json({ request: req.correlationId });
+      });
     });
     const custom = await serveExpress(
       express,
@@ -34,6 +38,11 @@ for (const [expressName, express] of expressMajors) {
       assert.match(id ?? '', idPattern);
       assert.equal(reply.text, JSON.stringify({ request: id, locals: id }));
       assert.equal(reply.headers.get('x-content-type-options'), null);
+    });
+
+    it('keeps one id: req.correlationId reads what res.locals.correlationId holds', async () => {
+      const reply = await request(`${url}/reassigned`);
+      assert.equal(reply.text, JSON.stringify({ request: 'assigned-in-locals' }));
     });
 
     it('reuses a valid incoming id and replaces an unusable one', async () => {
