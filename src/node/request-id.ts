@@ -6,11 +6,18 @@
 // the id is kept there, as `res.locals.correlationId`, behind a `correlationId` accessor put once on
 // each such request prototype; `req.correlationId` reads and writes as it did. Node's own
 // IncomingMessage.prototype is never changed.
-import { IncomingMessage } from 'node:http';
+import { IncomingMessage, type ServerResponse } from 'node:http';
+import type { Engine } from '../core/engine.js';
 
 /** A request as Express makes it: its response, with that response's `locals`, on it. */
 interface WithLocals {
   res?: { locals?: Record<string, unknown> };
+}
+
+type CorrelatedRequest = IncomingMessage & { correlationId?: string | undefined };
+/** A response, with the `locals` Express gives it. */
+interface MaybeLocals {
+  locals?: Record<string, unknown> | undefined;
 }
 
 const accessor: PropertyDescriptor = {
@@ -26,17 +33,64 @@ const accessor: PropertyDescriptor = {
   configurable: true,
 };
 
+// Reading a request's prototype is cheap; looking for the accessor on it is not, so it is done when
+// the prototype differs from the last request's (an app has one).
+let lastPrototype: object | null | undefined;
+let lastHoldsAccessor = false;
+
 /**
  * Sets `req.correlationId`, without adding a property to the request when its prototype is a
  * framework's own (Express's `app.request`); on Express, `res.locals.correlationId` is the same id.
  *
  * @example
- * setCorrelationId(req, correlationId); // req.correlationId === res.locals.correlationId === correlationId
+ * setCorrelationId(req, res, correlationId); // req.correlationId === res.locals.correlationId === correlationId
  */
-export function setCorrelationId(req: IncomingMessage & { correlationId?: string }, correlationId: string): void {
+export function setCorrelationId(req: CorrelatedRequest, res: MaybeLocals, correlationId: string): void {
   const prototype: object | null = Object.getPrototypeOf(req);
-  if (prototype !== null && prototype !== IncomingMessage.prototype && !('correlationId' in prototype)) {
-    Object.defineProperty(prototype, 'correlationId', accessor);
+  if (prototype !== lastPrototype) {
+    lastHoldsAccessor = holdsAccessor(prototype);
+    lastPrototype = prototype;
   }
-  req.correlationId = correlationId;
+  // The accessor reads the id from the request's response, which Express makes `res`.
+  const locals = lastHoldsAccessor ? res.locals : undefined;
+  if (locals) locals.correlationId = correlationId;
+  else req.correlationId = correlationId;
+}
+
+/**
+ * Picks the request's id, sets it as `req.correlationId` and echoes it in the response's header (when
+ * the headers are not yet sent).
+ */
+export function stampCorrelationId(
+  engine: Pick<Engine, 'correlate' | 'correlationHeader'>,
+  req: CorrelatedRequest,
+  res: ServerResponse & MaybeLocals,
+): string {
+  const correlationId = engine.correlate(req.headers);
+  setCorrelationId(req, res, correlationId);
+  if (!res.headersSent) res.setHeader(engine.correlationHeader, correlationId);
+  return correlationId;
+}
+
+/** The id stamped on the request; one that was not stamped (failed before the middleware) gets it now. */
+export function correlationIdOf(
+  engine: Pick<Engine, 'correlate' | 'correlationHeader'>,
+  req: CorrelatedRequest,
+  res: ServerResponse & MaybeLocals,
+): string {
+  return typeof req.correlationId === 'string' ? req.correlationId : stampCorrelationId(engine, req, res);
+}
+
+/**
+ * Whether a request of this prototype reads its id through the accessor, putting it there first when
+ * no `correlationId` is on the prototype's chain (a framework's prototype only, never Node's).
+ */
+function holdsAccessor(prototype: object | null): boolean {
+  if (prototype === null || prototype === IncomingMessage.prototype) return false;
+  if (!('correlationId' in prototype)) Object.defineProperty(prototype, 'correlationId', accessor);
+  for (let holder: object | null = prototype; holder !== null; holder = Object.getPrototypeOf(holder)) {
+    const descriptor = Object.getOwnPropertyDescriptor(holder, 'correlationId');
+    if (descriptor) return descriptor.get === accessor.get;
+  }
+  return false;
 }

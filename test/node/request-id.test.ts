@@ -20,13 +20,18 @@ function appRequest(appPrototype: object): Request & { res: { locals: Record<str
   return req;
 }
 
+/** A response with a `locals`, as a framework other than Express might give it. */
+function withLocals(): { locals: Record<string, unknown> } {
+  return { locals: Object.create(null) };
+}
+
 describe('setCorrelationId', () => {
   it("keeps the id off the request itself when its prototype is a framework's", () => {
     const appPrototype = Object.create(IncomingMessage.prototype);
     const first = appRequest(appPrototype);
     const second = appRequest(appPrototype);
-    setCorrelationId(first, 'first-id');
-    setCorrelationId(second, 'second-id');
+    setCorrelationId(first, first.res, 'first-id');
+    setCorrelationId(second, second.res, 'second-id');
     assert.deepEqual([first.correlationId, second.correlationId], ['first-id', 'second-id']);
     assert.equal(Object.hasOwn(first, 'correlationId'), false);
     assert.equal(appRequest(appPrototype).correlationId, undefined, 'a request it was not set on has none');
@@ -34,7 +39,7 @@ describe('setCorrelationId', () => {
 
   it("keeps it as the response's res.locals.correlationId, one id for both", () => {
     const req = appRequest(Object.create(IncomingMessage.prototype));
-    setCorrelationId(req, 'stamped');
+    setCorrelationId(req, req.res, 'stamped');
     assert.equal(req.res.locals.correlationId, 'stamped');
     req.correlationId = 'replaced';
     assert.equal(req.res.locals.correlationId, 'replaced');
@@ -42,27 +47,51 @@ describe('setCorrelationId', () => {
 
   it('keeps the id on a request without res.locals, on such a prototype, as its own property', () => {
     const appPrototype = Object.create(IncomingMessage.prototype);
-    setCorrelationId(appRequest(appPrototype), 'first-id');
+    const first = appRequest(appPrototype);
+    setCorrelationId(first, first.res, 'first-id');
     const bare = Object.setPrototypeOf(new IncomingMessage(socket), appPrototype) as Request;
-    setCorrelationId(bare, 'bare-id');
+    setCorrelationId(bare, {}, 'bare-id');
     assert.equal(bare.correlationId, 'bare-id');
     assert.equal(Object.hasOwn(bare, 'correlationId'), true);
   });
 
   it('lets a handler assign the id as before', () => {
     const req = appRequest(Object.create(IncomingMessage.prototype));
-    setCorrelationId(req, 'stamped');
+    setCorrelationId(req, req.res, 'stamped');
     req.correlationId = 'replaced';
     assert.equal(req.correlationId, 'replaced');
   });
 
   it("never changes Node's IncomingMessage.prototype: a plain request gets a property of its own", () => {
     const req: Request = new IncomingMessage(socket);
-    setCorrelationId(req, 'plain-id');
+    setCorrelationId(req, withLocals(), 'plain-id');
     assert.equal(Object.hasOwn(req, 'correlationId'), true);
     assert.equal('correlationId' in IncomingMessage.prototype, false);
     const orphan = Object.setPrototypeOf(new IncomingMessage(socket), null) as Request;
-    setCorrelationId(orphan, 'orphan-id');
+    setCorrelationId(orphan, withLocals(), 'orphan-id');
     assert.equal(orphan.correlationId, 'orphan-id');
+  });
+
+  it('follows each request to its own app when two apps take turns', () => {
+    const express = appRequest(Object.create(IncomingMessage.prototype));
+    const plain: Request = new IncomingMessage(socket);
+    const other = appRequest(Object.create(IncomingMessage.prototype));
+    setCorrelationId(express, express.res, 'express-id');
+    setCorrelationId(plain, withLocals(), 'plain-id');
+    setCorrelationId(other, other.res, 'other-id');
+    assert.deepEqual(
+      [express.res.locals.correlationId, plain.correlationId, other.res.locals.correlationId],
+      ['express-id', 'plain-id', 'other-id'],
+    );
+    assert.deepEqual([express.correlationId, other.correlationId], ['express-id', 'other-id']);
+  });
+
+  it("leaves res.locals alone when the prototype's correlationId is someone else's", () => {
+    const appPrototype = Object.create(IncomingMessage.prototype);
+    Object.defineProperty(appPrototype, 'correlationId', { value: undefined, writable: true });
+    const req = appRequest(appPrototype);
+    setCorrelationId(req, req.res, 'own-id');
+    assert.equal(req.correlationId, 'own-id');
+    assert.equal(req.res.locals.correlationId, undefined);
   });
 });

@@ -3,7 +3,7 @@ import { createEngine, type ErrorResponse, requestLine } from '../../core/engine
 import type { CodatErrorsOptions } from '../../core/options.js';
 import { printFailure } from '../../core/report.js';
 import { runWithCorrelationId } from '../../correlation/context.js';
-import { setCorrelationId } from '../../node/request-id.js';
+import { correlationIdOf, stampCorrelationId } from '../../node/request-id.js';
 import { endWithError, setErrorHeaders } from '../../node/response.js';
 import { statusGuard } from './error-status.js';
 
@@ -73,40 +73,35 @@ export interface ExpressErrors {
  */
 export function codatErrors(options?: CodatErrorsOptions): ExpressErrors {
   const engine = createEngine(options, runWithCorrelationId);
-  const { correlationHeader, correlate, runInContext } = engine;
-
-  function stamp(req: ExpressRequest, res: ExpressResponse): string {
-    const correlationId = correlate(req.headers);
-    // Also `res.locals.correlationId`: the request's accessor keeps the id there.
-    setCorrelationId(req, correlationId);
-    if (!res.headersSent) res.setHeader(correlationHeader, correlationId);
-    return correlationId;
-  }
-
-  /** The id `correlation` stamped; an app that left it out still gets one on its errors. */
-  function idOf(req: ExpressRequest, res: ExpressResponse): string {
-    return typeof req.correlationId === 'string' ? req.correlationId : stamp(req, res);
-  }
+  const { runInContext } = engine;
 
   const guardStatus = statusGuard<ExpressResponse>((res) =>
-    engine.errorStatus(res.statusCode, requestLine(res.req.method, res.req.originalUrl), idOf(res.req, res)),
+    engine.errorStatus(
+      res.statusCode,
+      requestLine(res.req.method, res.req.originalUrl),
+      correlationIdOf(engine, res.req, res),
+    ),
   );
 
   return {
     correlation: function codatErrorsCorrelation(req, res, next) {
-      const correlationId = stamp(req, res);
+      const correlationId = stampCorrelationId(engine, req, res);
       guardStatus(res);
       // Express runs the rest of the stack inside next(): it all sees the id, and so does its async work.
       if (runInContext) runInContext(correlationId, next);
       else next();
     },
     notFound: function codatErrorsNotFound(req, res) {
-      send(req, res, engine.errorStatus(404, requestLine(req.method, req.originalUrl), idOf(req, res)));
+      send(
+        req,
+        res,
+        engine.errorStatus(404, requestLine(req.method, req.originalUrl), correlationIdOf(engine, req, res)),
+      );
     },
     // Four parameters, or Express would not take it for an error handler.
     handler: function codatErrorsHandler(error, req, res, _next) {
       const request = requestLine(req.method, req.originalUrl);
-      const correlationId = idOf(req, res);
+      const correlationId = correlationIdOf(engine, req, res);
       const response = engine.failure(error, request, correlationId);
       if (!engine.logger && response.status >= 500 && req.app?.get('env') !== 'test') {
         // Express's own handler prints what it catches; without a logger this one must not hide a 5xx.

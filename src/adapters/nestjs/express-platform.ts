@@ -2,7 +2,7 @@
 // written on Node's response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Engine, requestLine } from '../../core/engine.js';
-import { setCorrelationId } from '../../node/request-id.js';
+import { correlationIdOf, stampCorrelationId } from '../../node/request-id.js';
 import { endWithError, setErrorHeaders } from '../../node/response.js';
 import { announce } from './print.js';
 
@@ -28,7 +28,7 @@ type Next = (error?: unknown) => void;
 export function expressBeforeRoutes(engine: Engine, app: ExpressInstance): void {
   const { runInContext } = engine;
   app.use(function codatErrorsCorrelation(req: NestExpressRequest, res: ServerResponse, next: Next) {
-    const correlationId = stamp(engine, req, res);
+    const correlationId = stampCorrelationId(engine, req, res);
     if (runInContext) runInContext(correlationId, next);
     else next();
   });
@@ -42,14 +42,14 @@ export function expressBeforeRoutes(engine: Engine, app: ExpressInstance): void 
 export function expressAfterRoutes(engine: Engine, app: ExpressInstance): void {
   app.use(function codatErrorsNotFound(req: NestExpressRequest, res: ServerResponse) {
     const line = requestLine(req.method, req.originalUrl);
-    write(req, res, engine.errorStatus(404, line, idOf(engine, req, res)));
+    write(req, res, engine.errorStatus(404, line, correlationIdOf(engine, req, res)));
   });
 }
 
 /** Answers a failure with the envelope on Express's response. */
 export function expressFailure(engine: Engine, thrown: unknown, req: NestExpressRequest, res: ServerResponse): void {
   const line = requestLine(req.method, req.originalUrl);
-  const correlationId = idOf(engine, req, res);
+  const correlationId = correlationIdOf(engine, req, res);
   const response = engine.failure(thrown, line, correlationId);
   announce(engine, thrown, response, line, correlationId);
   if (res.headersSent) {
@@ -64,19 +64,4 @@ export function expressFailure(engine: Engine, thrown: unknown, req: NestExpress
 function write(req: NestExpressRequest, res: ServerResponse, response: Parameters<typeof endWithError>[1]): void {
   setErrorHeaders(res, response);
   endWithError(res, response, req.method);
-}
-
-function stamp(engine: Engine, req: NestExpressRequest, res: ServerResponse): string {
-  const correlationId = engine.correlate(req.headers);
-  setCorrelationId(req, correlationId);
-  res.setHeader(engine.correlationHeader, correlationId);
-  return correlationId;
-}
-
-/**
- * The id the middleware stamped; a request failed before it (by a body parser, or on Fastify by a
- * middleware, which Nest runs on Node's request) still gets one.
- */
-function idOf(engine: Engine, req: NestExpressRequest, res: ServerResponse): string {
-  return typeof req.correlationId === 'string' ? req.correlationId : stamp(engine, req, res);
 }
