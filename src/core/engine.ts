@@ -38,6 +38,8 @@ export interface Engine {
   readonly correlationHeader: string;
   /** The request's id: its header's when trusted and valid, else a new one. */
   readonly correlate: (headers: IncomingHeaders) => string;
+  /** The lower-case names of the request headers `correlate` reads (none when incoming ids are not trusted). */
+  readonly correlationReads: readonly string[];
   /** Runs the rest of the request in the id's async context; undefined when `asyncContext` is off. */
   readonly runInContext: (<T>(correlationId: string, rest: () => T) => T) | undefined;
   /** The app's logger, if any: an adapter whose framework prints errors itself leaves that to it. */
@@ -80,6 +82,7 @@ export function createEngine(options: CodatErrorsOptions | undefined, runInConte
   return {
     correlationHeader,
     correlate: settings.correlate,
+    correlationReads: settings.correlationReads,
     runInContext:
       settings.asyncContext && runInContext
         ? (correlationId, rest) => runInContext(correlationId, rest, correlationHeader)

@@ -1,7 +1,12 @@
 import { describe } from '../contract/describe.js';
 import { defaultCorrelationHeader } from '../contract/correlation-id.js';
 import { defaultService } from '../contract/envelope.js';
-import { createCorrelator, type IncomingHeaders } from '../correlation/correlator.js';
+import {
+  type CorrelationPolicy,
+  createCorrelator,
+  headersReadBy,
+  type IncomingHeaders,
+} from '../correlation/correlator.js';
 import { isHeaderName } from './headers.js';
 import { isLimits, resolveLimits, type Limits } from './limits.js';
 import type { ErrorHook, ErrorLogger } from './report.js';
@@ -45,6 +50,8 @@ export interface Settings {
   /** The header the id is echoed in: the only one, or the first of the list. */
   readonly correlationHeader: string;
   readonly correlate: (headers: IncomingHeaders) => string;
+  /** The request headers `correlate` reads. */
+  readonly correlationReads: readonly string[];
   readonly logger: ErrorLogger | undefined;
   readonly limits: Limits;
   readonly asyncContext: boolean;
@@ -98,15 +105,17 @@ export function resolveOptions(options: CodatErrorsOptions = {}): Settings {
   }
   const headers = correlationHeaders(options.correlationHeader ?? defaultCorrelationHeader);
   const correlationHeader = headers[0]!;
+  const policy: CorrelationPolicy = {
+    header: headers.length === 1 ? correlationHeader : headers,
+    trustIncomingId,
+    generateId: options.generateId,
+    traceIdAsCorrelationId,
+  };
   return {
     service: options.service ?? defaultService,
     correlationHeader,
-    correlate: createCorrelator({
-      header: headers.length === 1 ? correlationHeader : headers,
-      trustIncomingId,
-      generateId: options.generateId,
-      traceIdAsCorrelationId,
-    }),
+    correlate: createCorrelator(policy),
+    correlationReads: headersReadBy(policy),
     logger: options.logger,
     limits: resolveLimits(options.limits),
     asyncContext: options.asyncContext ?? false,

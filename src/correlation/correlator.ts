@@ -61,6 +61,21 @@ export function createCorrelator({
 }
 
 /**
+ * The request headers a correlator of this policy reads, lower-case: a runtime whose headers are
+ * not a plain record (a web `Headers`) copies these, and only these, into one.
+ */
+export function headersReadBy({
+  header,
+  trustIncomingId,
+  traceIdAsCorrelationId = false,
+}: CorrelationPolicy): string[] {
+  if (!trustIncomingId) return [];
+  const names = typeof header === 'string' ? [header] : [...header];
+  if (traceIdAsCorrelationId) names.push('traceparent');
+  return names;
+}
+
+/**
  * A fresh id. It takes no argument, so that it can stand where a function of the headers is expected
  * (nanoid takes a size).
  */

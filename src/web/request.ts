@@ -1,17 +1,17 @@
 import { requestLine as lineOf, type RequestLine } from '../core/engine.js';
 import type { IncomingHeaders } from '../correlation/correlator.js';
 
-const noHeaders: IncomingHeaders = {};
-
 /**
- * A web `Headers` as the correlator reads headers: by lower-case name. Only the names the policy asks
- * for are looked up, at the moment it asks.
+ * The headers a correlator reads (`engine.correlationReads`), copied from a web `Headers` into the
+ * record it reads by lower-case name.
  */
-export function headerReader(headers: Headers): IncomingHeaders {
-  return new Proxy(noHeaders, {
-    // The correlator reads string names only.
-    get: (_target, name) => headers.get(name as string) ?? undefined,
-  });
+export function headerRecord(headers: Headers, names: readonly string[]): IncomingHeaders {
+  const record: Record<string, string | undefined> = {};
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index]!;
+    record[name] = headers.get(name) ?? undefined;
+  }
+  return record;
 }
 
 /**

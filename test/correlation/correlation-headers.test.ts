@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codatErrors } from 'codat-errors';
 import { createEngine } from '../../dist/core/engine.js';
-import { createCorrelator } from '../../dist/correlation/correlator.js';
+import { createCorrelator, headersReadBy } from '../../dist/correlation/correlator.js';
 
 const list = ['x-correlation-id', 'x-request-id', 'request-id'];
 const generated = 'generated';
@@ -55,6 +55,22 @@ describe('the correlator with a list of headers', () => {
   it('reads no header when incoming ids are not trusted', () => {
     const untrusting = createCorrelator({ header: list, trustIncomingId: false, generateId: () => generated });
     assert.equal(untrusting({ 'x-correlation-id': 'a-1', 'request-id': 'c-3' }), generated);
+  });
+});
+
+describe('the headers a correlator reads (copied from a web Headers)', () => {
+  it('names the list, then traceparent when asked, and nothing when incoming ids are not trusted', () => {
+    assert.deepEqual(headersReadBy({ header: 'x-correlation-id', trustIncomingId: true }), ['x-correlation-id']);
+    assert.deepEqual(headersReadBy({ header: list, trustIncomingId: true, traceIdAsCorrelationId: true }), [
+      ...list,
+      'traceparent',
+    ]);
+    assert.deepEqual(headersReadBy({ header: list, trustIncomingId: false }), []);
+  });
+
+  it('is what the engine copies: with the options the engine was given', () => {
+    const engine = createEngine({ correlationHeader: ['X-Request-Id', 'request-id'], traceIdAsCorrelationId: true });
+    assert.deepEqual(engine.correlationReads, ['x-request-id', 'request-id', 'traceparent']);
   });
 });
 

@@ -1,5 +1,5 @@
 // getCorrelationId() inside a request, on every framework of the registry: with asyncContext on, off,
-// and with the trace id of traceparent as the id.
+// with the trace id of traceparent as the id, and from the headers the options name.
 import assert from 'node:assert/strict';
 import { EventEmitterAsyncResource } from 'node:events';
 import { Readable, Transform } from 'node:stream';
@@ -170,6 +170,35 @@ for (const framework of frameworks) {
       const plain = await framework.serve(seenId, { options: { asyncContext: true } });
       const reply = await request(`${plain.url}/id`, { headers: { traceparent } });
       assert.match(reply.body as string, idPattern);
+    });
+  });
+}
+
+for (const framework of frameworks) {
+  describe(`${framework.name}: the headers the id is read from`, async () => {
+    const listed = await framework.serve(seenId, {
+      options: { correlationHeader: ['x-correlation-id', 'x-request-id'], asyncContext: true },
+    });
+    const untrusting = await framework.serve(seenId, { options: { trustIncomingId: false, asyncContext: true } });
+
+    it('takes the id from a later header of the list, and echoes it in the first', async () => {
+      const reply = await request(`${listed.url}/id`, { headers: { 'x-request-id': 'from-request-id' } });
+      assert.equal(reply.headers.get('x-correlation-id'), 'from-request-id');
+      assert.equal(reply.body, 'from-request-id');
+    });
+
+    it('prefers the first header of the list', async () => {
+      const reply = await request(`${listed.url}/id`, {
+        headers: { 'x-request-id': 'second', 'x-correlation-id': 'first' },
+      });
+      assert.equal(reply.body, 'first');
+    });
+
+    it('generates an id whatever comes in when incoming ids are not trusted', async () => {
+      const reply = await request(`${untrusting.url}/id`, { headers: { 'x-correlation-id': 'from-client' } });
+      const id = reply.headers.get('x-correlation-id') ?? '';
+      assert.match(id, idPattern);
+      assert.equal(reply.body, id);
     });
   });
 }

@@ -4,7 +4,7 @@ import type { CodatErrorsOptions } from '../../core/options.js';
 import { printFailure } from '../../core/report.js';
 import { getCorrelationId as contextId } from '../../correlation/context.js';
 import { webEngine } from '../../web/engine.js';
-import { headerReader, requestLine } from '../../web/request.js';
+import { headerRecord, requestLine } from '../../web/request.js';
 import { envelopeResponse, withHeader } from '../../web/response.js';
 
 /** A web-standard handler: Workers' `fetch(request, env, ctx)`, `Bun.serve`, `Deno.serve`, a Next.js route. */
@@ -35,9 +35,9 @@ export function withCodatErrors<Req extends Request, Rest extends unknown[]>(
     );
   }
   const engine = webEngine(options);
-  const { correlate, runInContext } = engine;
+  const { correlate, correlationReads, runInContext } = engine;
   return function codatErrorsFetch(request, ...rest) {
-    const correlationId = correlate(headerReader(request.headers));
+    const correlationId = correlate(headerRecord(request.headers, correlationReads));
     ids.set(request, correlationId);
     const respond = () => answer(engine, () => handler(request, ...rest), request, correlationId);
     return runInContext ? runInContext(correlationId, respond) : respond();

@@ -4,7 +4,7 @@ import type { Engine } from '../../core/engine.js';
 import type { CodatErrorsOptions } from '../../core/options.js';
 import { printFailure } from '../../core/report.js';
 import { webEngine } from '../../web/engine.js';
-import { headerReader, requestLine } from '../../web/request.js';
+import { headerRecord, requestLine } from '../../web/request.js';
 import { envelopeResponse, withHeader } from '../../web/response.js';
 import { fromHono, isHonoDefault } from './hono-errors.js';
 
@@ -29,9 +29,9 @@ type Correlation = readonly [header: string, id: string];
  */
 export function codatErrors(options?: CodatErrorsOptions): MiddlewareHandler {
   const engine = webEngine(options);
-  const { correlate, runInContext } = engine;
+  const { correlate, correlationReads, runInContext } = engine;
   return function codatErrorsMiddleware(c, next) {
-    const correlationId = correlate(headerReader(c.req.raw.headers));
+    const correlationId = correlate(headerRecord(c.req.raw.headers, correlationReads));
     c.set('correlationId', correlationId);
     const correlation = [engine.correlationHeader, correlationId] as const;
     return runInContext
