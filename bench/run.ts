@@ -6,6 +6,7 @@
 //                    [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
 //   npm run bench -- --from benchmarks.json: writes BENCHMARKS.md and the chart again from the figures a
 //   run kept, without measuring (after a change to the report).
+import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -53,6 +54,7 @@ const log = (line: string) => console.log(line);
 const measured: Measured = values.from ? JSON.parse(await readFile(values.from, 'utf8')) : await measure();
 
 async function measure(): Promise<Measured> {
+  const code = measuredCode();
   const micro = values['no-micro'] ? [] : await runMicro(log);
   const runs: Row[][] = [];
   const reruns: Omit<Run, 'rows'>[] = [];
@@ -66,6 +68,7 @@ async function measure(): Promise<Measured> {
 
   return {
     date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    ...(code && { code }),
     node: process.version,
     cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
     cores: cpus().length,
@@ -99,3 +102,14 @@ if (measured.runs.length > 1) {
   console.log(`largest difference between consecutive runs: ${disagreement(measured.runs).toFixed(3)}`);
 }
 process.exitCode = !conclusive ? 2 : targets(measured).every((target) => target.holds) ? 0 : 1;
+
+/** The commit measured, so that BENCHMARKS.md says which code its figures are of (none outside a git clone). */
+function measuredCode(): string | undefined {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: 'pipe' }).trim();
+  try {
+    const changed = git('status', '--porcelain', '--', 'src') !== '';
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${changed ? ' + changes' : ''}`;
+  } catch {
+    return undefined;
+  }
+}
