@@ -87,10 +87,12 @@ export function correlationIdOf(
  */
 function holdsAccessor(prototype: object | null): boolean {
   if (prototype === null || prototype === IncomingMessage.prototype) return false;
-  if (!('correlationId' in prototype)) Object.defineProperty(prototype, 'correlationId', accessor);
-  for (let holder: object | null = prototype; holder !== null; holder = Object.getPrototypeOf(holder)) {
-    const descriptor = Object.getOwnPropertyDescriptor(holder, 'correlationId');
-    if (descriptor) return descriptor.get === accessor.get;
+  if (!('correlationId' in prototype)) {
+    Object.defineProperty(prototype, 'correlationId', accessor);
+    return true;
   }
-  return false;
+  // On the chain, as on an Express sub-app's request prototype, whose own prototype is its parent's.
+  let holder: object = prototype;
+  while (!Object.hasOwn(holder, 'correlationId')) holder = Object.getPrototypeOf(holder);
+  return Object.getOwnPropertyDescriptor(holder, 'correlationId')?.get === accessor.get;
 }

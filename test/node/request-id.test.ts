@@ -94,4 +94,15 @@ describe('setCorrelationId', () => {
     assert.equal(req.correlationId, 'own-id');
     assert.equal(req.res.locals.correlationId, undefined);
   });
+
+  it("writes res.locals when the accessor is on the prototype's parent, as on an Express sub-app", () => {
+    const parent = Object.create(IncomingMessage.prototype);
+    const first = appRequest(parent);
+    setCorrelationId(first, first.res, 'parent-id');
+    const req = appRequest(Object.create(parent));
+    setCorrelationId(req, req.res, 'sub-app-id');
+    assert.equal(req.res.locals.correlationId, 'sub-app-id');
+    assert.equal(req.correlationId, 'sub-app-id');
+    assert.equal(Object.hasOwn(req, 'correlationId'), false);
+  });
 });
