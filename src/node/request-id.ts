@@ -9,16 +9,19 @@
 import { IncomingMessage, type ServerResponse } from 'node:http';
 import type { Engine } from '../core/engine.js';
 
-/** A request as Express makes it: its response, with that response's `locals`, on it. */
-interface WithLocals {
-  res?: { locals?: Record<string, unknown> };
-}
-
-type CorrelatedRequest = IncomingMessage & { correlationId?: string | undefined };
 /** A response, with the `locals` Express gives it. */
 interface MaybeLocals {
   locals?: Record<string, unknown> | undefined;
 }
+
+/** A request as Express makes it: its response on it. */
+interface WithLocals {
+  res?: MaybeLocals;
+}
+
+type CorrelatedRequest = IncomingMessage & { correlationId?: string | undefined };
+/** What of the engine picks and echoes a request's id. */
+type Correlating = Pick<Engine, 'correlate' | 'correlationHeader'>;
 
 const accessor: PropertyDescriptor = {
   get(this: WithLocals) {
@@ -62,7 +65,7 @@ export function setCorrelationId(req: CorrelatedRequest, res: MaybeLocals, corre
  * the headers are not yet sent).
  */
 export function stampCorrelationId(
-  engine: Pick<Engine, 'correlate' | 'correlationHeader'>,
+  engine: Correlating,
   req: CorrelatedRequest,
   res: ServerResponse & MaybeLocals,
 ): string {
@@ -74,7 +77,7 @@ export function stampCorrelationId(
 
 /** The id stamped on the request; one that was not stamped (failed before the middleware) gets it now. */
 export function correlationIdOf(
-  engine: Pick<Engine, 'correlate' | 'correlationHeader'>,
+  engine: Correlating,
   req: CorrelatedRequest,
   res: ServerResponse & MaybeLocals,
 ): string {
