@@ -1,8 +1,9 @@
 // npm run bench:profile: where the CPU time of a row goes, next to its baseline. Each server, pinned as in
 // the benchmark and warmed up, runs V8's sampling profiler while driven over keep-alive connections;
 // the samples are split into µs per request by owner (codat-errors, each package, Node.js itself, GC)
-// and by function, and the row's figures are shown beside the baseline's with the difference.
-//   npm run bench:profile -- [--app koa-ours-402] [--seconds 8] [--top 25]
+// and by function, and the row's figures are shown beside the baseline's with the difference. The
+// baseline is the bare app of the row's framework, or the row `--baseline` names (its floor, say).
+//   npm run bench:profile -- [--app koa-ours-402] [--baseline koa-id-floor] [--seconds 8] [--top 25]
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { apps } from './apps.ts';
@@ -12,13 +13,18 @@ import { baselineOf, loadCpu, pin, startServer, stop } from './http.ts';
 const { values } = parseArgs({
   options: {
     app: { type: 'string', default: 'koa-ours-402' },
+    baseline: { type: 'string' },
     seconds: { type: 'string', default: '8' },
     top: { type: 'string', default: '25' },
     connections: { type: 'string', default: '8' },
   },
 });
-const app = apps.find((candidate) => candidate.name === values.app);
-if (!app) throw new TypeError(`bench:profile: --app must be one of ${apps.map((a) => a.name).join(', ')}`);
+const rowNamed = (option: string, name: string | undefined) => {
+  const found = apps.find((candidate) => candidate.name === name);
+  if (!found) throw new TypeError(`bench:profile: --${option} must be one of ${apps.map((a) => a.name).join(', ')}`);
+  return found;
+};
+const app = rowNamed('app', values.app);
 
 interface ProfileNode {
   id: number;
@@ -76,7 +82,7 @@ async function profiled(name: string, seconds: number) {
 
 pin(process.pid, loadCpu);
 const seconds = Number(values.seconds);
-const baseline = baselineOf(app);
+const baseline = values.baseline === undefined ? baselineOf(app) : rowNamed('baseline', values.baseline);
 const base = await profiled(baseline.name, seconds);
 const row = await profiled(app.name, seconds);
 
@@ -85,7 +91,7 @@ function table(title: string, ofRow: Map<string, number>, ofBase: Map<string, nu
     .map((key) => ({ key, rowUs: ofRow.get(key) ?? 0, baseUs: ofBase.get(key) ?? 0 }))
     .sort((x, y) => Math.abs(y.rowUs - y.baseUs) - Math.abs(x.rowUs - x.baseUs))
     .slice(0, top);
-  console.log(`\n| ${title} | ${baseline.name} µs/req | ${app!.name} µs/req | difference |`);
+  console.log(`\n| ${title} | ${baseline.name} µs/req | ${app.name} µs/req | difference |`);
   console.log('| --- | --- | --- | --- |');
   for (const { key, rowUs, baseUs } of keys) {
     const difference = rowUs - baseUs;
