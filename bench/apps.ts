@@ -551,6 +551,35 @@ export const apps: App[] = [
   ...honoPeers,
 ];
 
+/**
+ * What Express does to every request, alone: a node:http server answering the payload, and the same
+ * server giving each request and response a prototype of its own app's, as Express's `app.handle` does
+ * (`Object.setPrototypeOf`). Only `npm run bench:gc` runs them.
+ */
+export const gcProbes: App[] = (['plain', 'prototypes'] as const).map((probe) => ({
+  name: `node-http-${probe}`,
+  framework: 'express',
+  label: probe === 'plain' ? 'node:http, bare 200' : 'node:http, bare 200, Object.setPrototypeOf(req, res) as Express',
+  status: 200,
+  kind: 'peer',
+  async start() {
+    const { IncomingMessage, ServerResponse, createServer } = await import('node:http');
+    const requestPrototype = Object.create(IncomingMessage.prototype);
+    const responsePrototype = Object.create(ServerResponse.prototype);
+    const body = JSON.stringify(payload);
+    return listen(
+      createServer((req, res) => {
+        if (probe === 'prototypes') {
+          Object.setPrototypeOf(req, requestPrototype);
+          Object.setPrototypeOf(res, responsePrototype);
+        }
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.end(body);
+      }),
+    );
+  },
+}));
+
 /** The row of the bare app's second process, up beside it in every group of its framework (bench/http.ts). */
 export const twinOf = (framework: Framework): string => `${bareOf[framework]}-twin`;
 

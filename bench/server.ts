@@ -1,18 +1,21 @@
 // One benchmark server in its own process: bench/http.ts starts it with the row's name and reads its CPU
 // time and memory from /proc, so nothing is asked of it but HTTP. bench/profile.ts asks it over IPC to
-// run V8's profiler around the stretch it measures; bench/pace.ts, to time a fixed piece of work.
+// run V8's profiler around the stretch it measures; bench/pace.ts, to time a fixed piece of work;
+// bench/gc.ts, to add up its garbage collections.
 //   BENCH_APP=koa-bare node --import tsx bench/server.ts
 import { Session } from 'node:inspector/promises';
-import { apps } from './apps.ts';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { apps, gcProbes } from './apps.ts';
 
 // tsx turns source maps on, as a production server does not run: of all the code measured only
 // codat-errors' dist has maps, so every printed stack would be translated on its frames alone.
 process.setSourceMapsEnabled(false);
 
-const app = apps.find((candidate) => candidate.name === process.env.BENCH_APP);
+const servable = [...apps, ...gcProbes];
+const app = servable.find((candidate) => candidate.name === process.env.BENCH_APP);
 if (!app || !process.send)
   throw new Error(
-    `bench/server.ts: run it through bench/http.ts with BENCH_APP set to one of ${apps.map((a) => a.name).join(', ')}`,
+    `bench/server.ts: run it through bench/http.ts with BENCH_APP set to one of ${servable.map((a) => a.name).join(', ')}`,
   );
 const server = await app.start();
 // The load keeps its connections for the whole round, idle between slices for longer than Node's 5 s.
@@ -26,8 +29,24 @@ const fixedWork = () => {
   for (let i = 0; i < 8000; i++) length += JSON.stringify({ id: i, name: 'x'.repeat(i % 50), tags: [i] }).length;
   return length;
 };
-process.on('message', async (message: 'profile' | 'profiled' | 'pace') => {
-  if (message === 'pace') {
+/** Milliseconds of pause and count of the collections seen since 'gc', by kind. */
+const collections = { minor: { ms: 0, count: 0 }, major: { ms: 0, count: 0 } };
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const { kind } = (entry as unknown as { detail: { kind: number } }).detail;
+    const collection = collections[kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'minor' : 'major'];
+    collection.ms += entry.duration;
+    collection.count++;
+  }
+});
+process.on('message', async (message: 'profile' | 'profiled' | 'pace' | 'gc' | 'gc-report') => {
+  if (message === 'gc') {
+    gcObserver.observe({ entryTypes: ['gc'] });
+    process.send!('observing');
+  } else if (message === 'gc-report') {
+    gcObserver.disconnect();
+    process.send!(collections);
+  } else if (message === 'pace') {
     const started = performance.now();
     fixedWork();
     process.send!(performance.now() - started);
