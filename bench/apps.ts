@@ -553,8 +553,8 @@ export const apps: App[] = [
 
 /**
  * What Express does to every request, alone: a node:http server answering the payload, and the same
- * server giving each request and response a prototype of its own app's, as Express's `app.handle` does
- * (`Object.setPrototypeOf`). Only `npm run bench:gc` runs them.
+ * server setting each request's and response's prototype to one made at start-up, as Express's
+ * `app.handle` sets them to its app's (`Object.setPrototypeOf`). Only `npm run bench:gc` runs them.
  */
 export const gcProbes: App[] = (['plain', 'prototypes'] as const).map((probe) => ({
   name: `node-http-${probe}`,

@@ -4,11 +4,10 @@
 // the benchmark, `node-http-plain` and `node-http-prototypes` (bench/apps.ts, gcProbes) show what
 // Express's two Object.setPrototypeOf calls per request do alone.
 //   npm run bench:gc -- [--app express-bare --app koa-bare] [--seconds 3]
-import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { apps, gcProbes } from './apps.ts';
 import { openLoad } from './driver.ts';
-import { loadCpu, pin, startServer, stop } from './http.ts';
+import { ask, loadCpu, pin, startServer, stop } from './http.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,15 +41,11 @@ console.log('| --- | --- | --- | --- | --- |');
 for (const row of rows) {
   const server = await startServer(row);
   const load = await openLoad(server.port, 8, row.headers);
-  const ask = async <T>(message: string) => {
-    server.child.send(message);
-    return ((await once(server.child, 'message')) as [T])[0];
-  };
   try {
     await load.drive(1_500);
-    await ask('gc');
+    await ask(server, 'gc');
     const { requests } = await load.drive(seconds * 1000);
-    const { minor, major } = await ask<Collections>('gc-report');
+    const { minor, major } = await ask<Collections>(server, 'gc-report');
     const perRequest = ((minor.ms + major.ms) * 1000) / requests;
     console.log(
       `| ${row.name} | ${requests} | ${minor.ms.toFixed(0)} (${minor.count}) | ${major.ms.toFixed(0)} (${major.count}) | ${perRequest.toFixed(1)} |`,

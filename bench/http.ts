@@ -84,6 +84,15 @@ export async function startServer(app: App, nodeOptions: string[] = []): Promise
   return { app, child, port };
 }
 
+/** What bench/server.ts answers over IPC: its profiler, its pace, its garbage collections. */
+export type ServerMessage = 'profile' | 'profiled' | 'pace' | 'gc' | 'gc-report';
+
+/** Sends a server one of the messages it answers, and returns its answer. */
+export async function ask<T>(server: Server, message: ServerMessage): Promise<T> {
+  server.child.send(message);
+  return ((await once(server.child, 'message')) as [T])[0];
+}
+
 export async function stop(children: ChildProcess[]): Promise<void> {
   await Promise.all(
     children.map(async (child) => {

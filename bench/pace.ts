@@ -3,11 +3,10 @@
 // of work of its own (no requests in flight). Prints both per slice: when the CPU per request jumps and the
 // fixed work slows with it, the CPU itself ran slower (the host), not the server.
 //   npm run bench:pace -- [--app koa-bare] [--slices 150] [--slice 100]
-import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { apps } from './apps.ts';
 import { openLoad } from './driver.ts';
-import { loadCpu, pin, startServer, stop } from './http.ts';
+import { ask, loadCpu, pin, startServer, stop } from './http.ts';
 import { processCpu } from './proc.ts';
 import { median } from './report.ts';
 
@@ -29,8 +28,7 @@ try {
   const cpuPerRequest: number[] = [];
   const work: number[] = [];
   for (let i = 0; i < Number(values.slices); i++) {
-    server.child.send('pace');
-    work.push(((await once(server.child, 'message')) as [number])[0]);
+    work.push(await ask<number>(server, 'pace'));
     const before = processCpu(server.child.pid!);
     const { requests } = await load.drive(Number(values.slice));
     cpuPerRequest.push((processCpu(server.child.pid!) - before) / requests / 1000);

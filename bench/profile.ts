@@ -4,11 +4,10 @@
 // and by function, and the row's figures are shown beside the baseline's with the difference. The
 // baseline is the bare app of the row's framework, or the row `--baseline` names (its floor, say).
 //   npm run bench:profile -- [--app koa-ours-402] [--baseline koa-id-floor] [--seconds 8] [--top 25]
-import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { apps } from './apps.ts';
 import { openLoad } from './driver.ts';
-import { baselineOf, loadCpu, pin, startServer, stop } from './http.ts';
+import { ask, baselineOf, loadCpu, pin, startServer, stop } from './http.ts';
 
 const { values } = parseArgs({
   options: {
@@ -52,15 +51,11 @@ async function profiled(name: string, seconds: number) {
   const target = apps.find((candidate) => candidate.name === name)!;
   const server = await startServer(target);
   const load = await openLoad(server.port, Number(values.connections), target.headers);
-  const ask = async <T>(message: string) => {
-    server.child.send(message);
-    return ((await once(server.child, 'message')) as [T])[0];
-  };
   try {
     await load.drive(2_000);
-    await ask('profile');
+    await ask(server, 'profile');
     const { requests } = await load.drive(seconds * 1000);
-    const profile = await ask<Profile>('profiled');
+    const profile = await ask<Profile>(server, 'profiled');
     const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
     const owners = new Map<string, number>();
     const functions = new Map<string, number>();

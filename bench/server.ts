@@ -6,6 +6,7 @@
 import { Session } from 'node:inspector/promises';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { apps, gcProbes } from './apps.ts';
+import type { ServerMessage } from './http.ts';
 
 // tsx turns source maps on, as a production server does not run: of all the code measured only
 // codat-errors' dist has maps, so every printed stack would be translated on its frames alone.
@@ -39,7 +40,7 @@ const gcObserver = new PerformanceObserver((list) => {
     collection.count++;
   }
 });
-process.on('message', async (message: 'profile' | 'profiled' | 'pace' | 'gc' | 'gc-report') => {
+process.on('message', async (message: ServerMessage) => {
   if (message === 'gc') {
     gcObserver.observe({ entryTypes: ['gc'] });
     process.send!('observing');
