@@ -207,13 +207,13 @@ const profiles = [
   '  profiler inflates the print (it hooks `console`); in the bench the 500 rows still sit at 0.36–0.54 on the',
   '  lighter frameworks. Meeting 0.70 would mean not printing the stack.',
   '- **The success path of Express and Hono, against their floor** (`--baseline <framework>-id-floor`, 2026-12-02).',
-  '  On Express, of 153 µs sampled a request in both, codat-errors is 2.9–4.4 µs, about 1.5 of it beyond what the',
+  '  On Express, of 153 µs sampled a request in both, codat-errors is 2.9–4.4 µs, 1.5–3.1 of it beyond what the',
   "  floor's own middleware does (the id, the `res.locals` entry and the status guard's `end`); the two profiles",
   "  differ by more than that elsewhere (socket writes, GC). Express's own processes differ more than 0.02 (below).",
   "  On Hono, codat-errors was 0.8 µs of 30 and Node 1.1 more, most of it undici copying the response's headers",
   '  into a `Headers` when the id was added after the handler; since commit 013f8d3 the id is set before, as the floor',
-  '  does, and in 8 rounds of old and new side by side the success path gained 0.017 of bare Hono in every round, its',
-  '  median 0.006 under the floor instead of 0.03 (not yet in a full run).',
+  '  does, and in 8 rounds of old and new side by side the success path gained in every round, 0.017 of bare Hono',
+  '  on average, its median 0.006 under the floor instead of 0.03 (not yet in a full run).',
 ];
 
 // Static, as the profiles are: why the runs agree no closer, measured on 2026-12-01 and 02 with the commands given.
