@@ -580,6 +580,13 @@ export const gcProbes: App[] = (['plain', 'prototypes'] as const).map((probe) =>
   },
 }));
 
+/** The row `--<option>` of a bench tool names, among `rows`; a name that is none of theirs throws, listing them. */
+export function rowNamed(tool: string, option: string, name: string | undefined, rows: readonly App[] = apps): App {
+  const found = rows.find((candidate) => candidate.name === name);
+  if (!found) throw new TypeError(`${tool}: --${option} must be one of ${rows.map((row) => row.name).join(', ')}`);
+  return found;
+}
+
 /** The row of the bare app's second process, up beside it in every group of its framework (bench/http.ts). */
 export const twinOf = (framework: Framework): string => `${bareOf[framework]}-twin`;
 

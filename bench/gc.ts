@@ -5,9 +5,9 @@
 // Express's two Object.setPrototypeOf calls per request do alone.
 //   npm run bench:gc -- [--app express-bare --app koa-bare] [--seconds 3]
 import { parseArgs } from 'node:util';
-import { apps, gcProbes } from './apps.ts';
+import { apps, gcProbes, rowNamed } from './apps.ts';
 import { openLoad } from './driver.ts';
-import { ask, loadCpu, pin, startServer, stop } from './http.ts';
+import { ask, type GcReport, loadCpu, pin, startServer, stop } from './http.ts';
 
 const { values } = parseArgs({
   options: {
@@ -19,19 +19,9 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '3' },
   },
 });
-const known = [...apps, ...gcProbes];
-const rows = values.app.map((name) => {
-  const row = known.find((candidate) => candidate.name === name);
-  if (!row) throw new TypeError(`bench:gc: --app must be one of ${known.map((a) => a.name).join(', ')}`);
-  return row;
-});
+const rows = values.app.map((name) => rowNamed('bench:gc', 'app', name, [...apps, ...gcProbes]));
 const seconds = Number(values.seconds);
 if (!(seconds > 0)) throw new TypeError(`bench:gc: --seconds must be a positive number, got ${values.seconds}`);
-
-interface Collections {
-  minor: { ms: number; count: number };
-  major: { ms: number; count: number };
-}
 
 pin(process.pid, loadCpu);
 console.log(
@@ -45,7 +35,7 @@ for (const row of rows) {
     await load.drive(1_500);
     await ask(server, 'gc');
     const { requests } = await load.drive(seconds * 1000);
-    const { minor, major } = await ask<Collections>(server, 'gc-report');
+    const { minor, major } = await ask<GcReport>(server, 'gc-report');
     const perRequest = ((minor.ms + major.ms) * 1000) / requests;
     console.log(
       `| ${row.name} | ${requests} | ${minor.ms.toFixed(0)} (${minor.count}) | ${major.ms.toFixed(0)} (${major.count}) | ${perRequest.toFixed(1)} |`,

@@ -87,6 +87,12 @@ export async function startServer(app: App, nodeOptions: string[] = []): Promise
 /** What bench/server.ts answers over IPC: its profiler, its pace, its garbage collections. */
 export type ServerMessage = 'profile' | 'profiled' | 'pace' | 'gc' | 'gc-report';
 
+/** A server's answer to 'gc-report': milliseconds of pause and count of its collections since 'gc', by kind. */
+export interface GcReport {
+  minor: { ms: number; count: number };
+  major: { ms: number; count: number };
+}
+
 /** Sends a server one of the messages it answers, and returns its answer. */
 export async function ask<T>(server: Server, message: ServerMessage): Promise<T> {
   server.child.send(message);

@@ -4,7 +4,7 @@
 // fixed work slows with it, the CPU itself ran slower (the host), not the server.
 //   npm run bench:pace -- [--app koa-bare] [--slices 150] [--slice 100]
 import { parseArgs } from 'node:util';
-import { apps } from './apps.ts';
+import { rowNamed } from './apps.ts';
 import { openLoad } from './driver.ts';
 import { ask, loadCpu, pin, startServer, stop } from './http.ts';
 import { processCpu } from './proc.ts';
@@ -17,8 +17,7 @@ const { values } = parseArgs({
     slice: { type: 'string', default: '100' },
   },
 });
-const app = apps.find((candidate) => candidate.name === values.app);
-if (!app) throw new TypeError(`bench:pace: --app must be one of ${apps.map((a) => a.name).join(', ')}`);
+const app = rowNamed('bench:pace', 'app', values.app);
 
 pin(process.pid, loadCpu);
 const server = await startServer(app);

@@ -5,7 +5,7 @@
 // baseline is the bare app of the row's framework, or the row `--baseline` names (its floor, say).
 //   npm run bench:profile -- [--app koa-ours-402] [--baseline koa-id-floor] [--seconds 8] [--top 25]
 import { parseArgs } from 'node:util';
-import { apps } from './apps.ts';
+import { type App, rowNamed } from './apps.ts';
 import { openLoad } from './driver.ts';
 import { ask, baselineOf, loadCpu, pin, startServer, stop } from './http.ts';
 
@@ -18,12 +18,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '8' },
   },
 });
-const rowNamed = (option: string, name: string | undefined) => {
-  const found = apps.find((candidate) => candidate.name === name);
-  if (!found) throw new TypeError(`bench:profile: --${option} must be one of ${apps.map((a) => a.name).join(', ')}`);
-  return found;
-};
-const app = rowNamed('app', values.app);
+const app = rowNamed('bench:profile', 'app', values.app);
 
 interface ProfileNode {
   id: number;
@@ -47,8 +42,7 @@ function ownerOf({ url, functionName }: ProfileNode['callFrame']): string {
 }
 
 /** µs per request of each owner and of each function, over the measured stretch. */
-async function profiled(name: string, seconds: number) {
-  const target = apps.find((candidate) => candidate.name === name)!;
+async function profiled(target: App, seconds: number) {
   const server = await startServer(target);
   const load = await openLoad(server.port, Number(values.connections), target.headers);
   try {
@@ -77,9 +71,10 @@ async function profiled(name: string, seconds: number) {
 
 pin(process.pid, loadCpu);
 const seconds = Number(values.seconds);
-const baseline = values.baseline === undefined ? baselineOf(app) : rowNamed('baseline', values.baseline);
-const base = await profiled(baseline.name, seconds);
-const row = await profiled(app.name, seconds);
+const baseline =
+  values.baseline === undefined ? baselineOf(app) : rowNamed('bench:profile', 'baseline', values.baseline);
+const base = await profiled(baseline, seconds);
+const row = await profiled(app, seconds);
 
 function table(title: string, ofRow: Map<string, number>, ofBase: Map<string, number>, top: number) {
   const keys = [...new Set([...ofRow.keys(), ...ofBase.keys()])]

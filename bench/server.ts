@@ -6,7 +6,7 @@
 import { Session } from 'node:inspector/promises';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { apps, gcProbes } from './apps.ts';
-import type { ServerMessage } from './http.ts';
+import type { GcReport, ServerMessage } from './http.ts';
 
 // tsx turns source maps on, as a production server does not run: of all the code measured only
 // codat-errors' dist has maps, so every printed stack would be translated on its frames alone.
@@ -30,8 +30,7 @@ const fixedWork = () => {
   for (let i = 0; i < 8000; i++) length += JSON.stringify({ id: i, name: 'x'.repeat(i % 50), tags: [i] }).length;
   return length;
 };
-/** Milliseconds of pause and count of the collections seen since 'gc', by kind. */
-const collections = { minor: { ms: 0, count: 0 }, major: { ms: 0, count: 0 } };
+const collections: GcReport = { minor: { ms: 0, count: 0 }, major: { ms: 0, count: 0 } };
 const gcObserver = new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     const { kind } = (entry as unknown as { detail: { kind: number } }).detail;
