@@ -1,7 +1,7 @@
 // npm run bench: the micro-benchmarks, then consecutive runs of the time-sliced HTTP benchmark and the
 // memory check; prints the tables and writes BENCHMARKS.md with its chart, benchmarks.svg, when the A/A
 // control of every run held. Never run by npm test.
-//   npm run bench -- [--runs 3] [--rounds 3] [--group 3] [--cycles 12] [--slice 100] [--connections 8]
+//   npm run bench -- [--runs 3] [--rounds 3] [--group 3] [--cycles 48] [--slice 25] [--connections 8]
 //                    [--noise 0.05] [--quiet 0.3]
 //                    [--only koa-ours] [--no-growth] [--no-micro] [--no-write]
 //   npm run bench -- --from benchmarks.json: writes BENCHMARKS.md and the chart again from the figures a
@@ -19,8 +19,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '3' },
     group: { type: 'string', default: '3' },
-    cycles: { type: 'string', default: '12' },
-    slice: { type: 'string', default: '100' },
+    cycles: { type: 'string', default: '48' },
+    slice: { type: 'string', default: '25' },
     connections: { type: 'string', default: '8' },
     noise: { type: 'string', default: '0.05' },
     quiet: { type: 'string', default: '0.3' },
