@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { apps, gcProbes, rowNamed } from './apps.ts';
 import { openLoad } from './driver.ts';
-import { ask, type GcReport, loadCpu, pin, startServer, stop } from './http.ts';
+import { ask, type GcReport, loadCpu, pin, startServer, stop, warmUp } from './http.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +32,7 @@ for (const row of rows) {
   const server = await startServer(row);
   const load = await openLoad(server.port, 8, row.headers);
   try {
-    await load.drive(1_500);
+    await load.drive(warmUp);
     await ask(server, 'gc');
     const { requests } = await load.drive(seconds * 1000);
     const { minor, major } = await ask<GcReport>(server, 'gc-report');

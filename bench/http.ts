@@ -52,7 +52,8 @@ export const aaTolerance = 0.03;
 const maxTries = 3;
 
 const pinned = cpus().length > 1;
-const warmUp = 1500;
+/** Load a fresh server gets before it is measured, ms (why so much: at its use in runRound). */
+export const warmUp = 1500;
 const stableHeap = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
 export const loadCpu = '0';
 const serverCpu = '1';

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { rowNamed } from './apps.ts';
 import { openLoad } from './driver.ts';
-import { ask, loadCpu, pin, startServer, stop } from './http.ts';
+import { ask, loadCpu, pin, startServer, stop, warmUp } from './http.ts';
 import { processCpu } from './proc.ts';
 import { median } from './report.ts';
 
@@ -23,7 +23,7 @@ pin(process.pid, loadCpu);
 const server = await startServer(app);
 const load = await openLoad(server.port, 8, app.headers);
 try {
-  await load.drive(1_500);
+  await load.drive(warmUp);
   const cpuPerRequest: number[] = [];
   const work: number[] = [];
   for (let i = 0; i < Number(values.slices); i++) {
